@@ -1,0 +1,11 @@
+import { checkHealth } from "@/lib/health/check-health";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(): Promise<Response> {
+  const report = await checkHealth();
+  return Response.json(report, {
+    status: report.status === "ok" ? 200 : 503,
+    headers: { "Cache-Control": "no-store" },
+  });
+}

@@ -1,0 +1,38 @@
+import type { Metadata, Viewport } from "next";
+import { GeistSans } from "geist/font/sans";
+import { AccountMenu } from "@/components/account-menu";
+import { DeviceSavesNotice } from "@/components/device-saves-notice";
+import { SiteHeader } from "@/components/site-header";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "EXPO 2017 Astana — Schedule", template: "%s · EXPO 2017 Astana" },
+  description:
+    "The programme of EXPO 2017 in Astana, 10 June – 10 September 2017: more than 3,000 cultural and sports events, with Astana times, personal itineraries and calendar feeds.",
+};
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: "#0b3d63",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en" className={GeistSans.variable}>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <SiteHeader account={<AccountMenu />} />
+        <DeviceSavesNotice />
+        <main id="main" className="page">
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>EXPO 2017 Astana · 10 June – 10 September 2017 · All times are Astana time (UTC+6 in 2017).</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

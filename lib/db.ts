@@ -1,0 +1,28 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/prisma/client";
+import { getEnv } from "./env";
+
+// One client per process: Next's dev server re-evaluates modules on every change, so the client is
+// parked on globalThis instead of opening a new pool each time.
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+
+export function createPrismaClient(connectionString: string): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+}
+
+function getPrisma(): PrismaClient {
+  globalForPrisma.prisma ??= createPrismaClient(getEnv().DATABASE_URL);
+  return globalForPrisma.prisma;
+}
+
+// Created on first use, so importing this module never needs DATABASE_URL (tests and scripts set it first).
+export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const client = getPrisma();
+    const value = Reflect.get(client, property, client);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});
+
+export type { PrismaClient };
+export { Prisma } from "./generated/prisma/client";

@@ -1,0 +1,24 @@
+import { GET } from "../../app/api/health/route";
+import { checkHealth } from "../../lib/health/check-health";
+import { createPrismaClient } from "../../lib/db";
+
+describe("GET /api/health", () => {
+  it("answers 200 with the database ok", async () => {
+    const response = await GET();
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok", database: "ok" });
+  });
+});
+
+describe("checkHealth", () => {
+  it("reports an unreachable database instead of throwing", async () => {
+    // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+    const unreachable = createPrismaClient("postgresql://nobody:nothing@127.0.0.1:1/none");
+    try {
+      expect(await checkHealth(unreachable)).toEqual({ status: "unavailable", database: "unreachable" });
+    } finally {
+      await unreachable.$disconnect();
+    }
+  });
+});

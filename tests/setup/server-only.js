@@ -1,0 +1,1 @@
+// Empty stand-in for the server-only package under jest (see jest.config.js).
