@@ -1,15 +1,7 @@
 // Validates the environment once when the server starts, so a missing or malformed variable stops
 // it with one line naming the variable instead of failing on the first request.
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getEnv, EnvError } = await import("./lib/env");
-  try {
-    getEnv();
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    await import("./lib/validate-env-at-startup");
   }
 }
