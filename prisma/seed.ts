@@ -22,7 +22,11 @@ export function loadProgramme(filePath: string = PROGRAMME_DATA_FILE): Programme
 }
 
 export async function seedDatabase(prisma: PrismaClient, options: SeedOptions = {}): Promise<SeedResult> {
-  return seedProgramme(prisma, loadProgramme(), options);
+  const result = await seedProgramme(prisma, loadProgramme(), options);
+  // Fresh statistics at once: before autovacuum gets to a just-filled table, PostgreSQL prices the
+  // trigram index as too expensive and scans every event for a search.
+  await prisma.$executeRawUnsafe(`VACUUM ANALYZE "Event"`);
+  return result;
 }
 
 async function main(): Promise<void> {
