@@ -52,7 +52,8 @@ export const eventFiltersSchema = z
     }
   });
 
-export type EventFilters = z.infer<typeof eventFiltersSchema>;
+// q's transform makes zod infer it as required-but-undefined; callers may simply leave it out.
+export type EventFilters = Omit<z.infer<typeof eventFiltersSchema>, "q"> & { q?: string };
 export const EVENT_FILTER_KEYS = ["date", "from", "to", "category", "venue", "programme", "admission", "q"] as const;
 
 export interface ParameterProblem {

@@ -23,11 +23,16 @@ export function zoneCityLabel(zone: string): string {
   return last.replace(/_/g, " ");
 }
 
-const DAY_LABEL = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+const SHORT_DAY = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
 
-/** "Mon 14 Aug" for "2017-08-14". */
+/**
+ * "Mon 14 Aug" for "2017-08-14". Built from parts: ICU versions (Node's, the browser's) differ on
+ * commas, and the server's and the browser's text must match for hydration.
+ */
 export function shortDayLabel(isoDate: string): string {
-  return DAY_LABEL.format(new Date(`${isoDate}T00:00:00Z`));
+  const parts = SHORT_DAY.formatToParts(new Date(`${isoDate}T00:00:00Z`));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("weekday")} ${part("day")} ${part("month")}`;
 }
 
 function zoneSuffix(instant: Date, zone: string): string {
@@ -58,13 +63,11 @@ export function formatTimeRangeInZone(start: Date, end: Date, zone: string = AST
   return `${day}${from.time}–${to.time}${later} ${zoneSuffix(start, zone)}`;
 }
 
-/** "Monday 14 August 2017" for "2017-08-14". */
+const LONG_DAY = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** "Monday 14 August 2017" for "2017-08-14" (built from parts: ICU versions differ on the comma). */
 export function longDayLabel(isoDate: string): string {
-  return new Date(`${isoDate}T00:00:00Z`).toLocaleDateString("en-GB", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
+  const parts = LONG_DAY.formatToParts(new Date(`${isoDate}T00:00:00Z`));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("weekday")} ${part("day")} ${part("month")} ${part("year")}`;
 }

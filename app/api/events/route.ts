@@ -1,0 +1,9 @@
+import { badRequest, baseUrlOf, jsonOk } from "@/lib/schedule/api-responses";
+import { listEvents } from "@/lib/schedule/list-events";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request): Promise<Response> {
+  const result = await listEvents(new URL(request.url).searchParams, baseUrlOf(request));
+  return result.ok ? jsonOk(result.value) : badRequest(result.details);
+}

@@ -1,0 +1,10 @@
+import { baseUrlOf, jsonOk, notFound } from "@/lib/schedule/api-responses";
+import { getNationalDay, toNationalDayJson } from "@/lib/schedule/national-days";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
+  const { slug } = await params;
+  const day = await getNationalDay(slug);
+  return day ? jsonOk(toNationalDayJson(day, baseUrlOf(request))) : notFound("national day", slug);
+}

@@ -1,0 +1,10 @@
+import { baseUrlOf, jsonOk, notFound } from "@/lib/schedule/api-responses";
+import { getVenueSchedule, toVenueScheduleJson } from "@/lib/schedule/venues";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
+  const { slug } = await params;
+  const schedule = await getVenueSchedule(slug);
+  return schedule ? jsonOk(toVenueScheduleJson(schedule, baseUrlOf(request))) : notFound("venue", slug);
+}

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { getNationalDay, PAKISTAN_DAY_SLUG } from "@/lib/schedule/national-days";
+import { nationalDayMetadata } from "../national-day-metadata";
+import { NationalDayView } from "../national-day-view";
+
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ slug: string }>;
+
+const loadDay = cache(getNationalDay);
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  return nationalDayMetadata(await loadDay((await params).slug));
+}
+
+export default async function NationalDayPage({ params }: { params: Params }) {
+  const { slug } = await params;
+  // One address per page: Pakistan Day lives at /pakistan-day.
+  if (slug === PAKISTAN_DAY_SLUG) redirect("/pakistan-day");
+  const day = await loadDay(slug);
+  if (!day) notFound();
+  return <NationalDayView day={day} />;
+}

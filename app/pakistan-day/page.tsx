@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { getNationalDay, PAKISTAN_DAY_SLUG } from "@/lib/schedule/national-days";
+import { nationalDayMetadata } from "../national-days/national-day-metadata";
+import { NationalDayView } from "../national-days/national-day-view";
+
+export const dynamic = "force-dynamic";
+
+const loadPakistanDay = cache(() => getNationalDay(PAKISTAN_DAY_SLUG));
+
+export async function generateMetadata(): Promise<Metadata> {
+  return nationalDayMetadata(await loadPakistanDay());
+}
+
+export default async function PakistanDayPage() {
+  const day = await loadPakistanDay();
+  if (!day) notFound();
+  return <NationalDayView day={day} />;
+}

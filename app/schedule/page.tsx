@@ -1,0 +1,120 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EventList } from "@/components/event-list";
+import { ScheduleDayNav } from "@/components/schedule-day-nav";
+import { ScheduleFilterForm } from "@/components/schedule-filter-form";
+import { SubscribeToFeed } from "@/components/subscribe-to-feed";
+import { TimeZoneSwitch } from "@/components/time-zone-switch";
+import { getFilterOptions } from "@/lib/schedule/filter-options";
+import { scheduleHref } from "@/lib/schedule/schedule-href";
+import { feedQueryOf, getScheduleView, type ScheduleView } from "@/lib/schedule/schedule-view";
+import { longDayLabel } from "@/lib/time/display-zone";
+import { listExpoDays } from "@/lib/time/expo-dates";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  title: "Schedule",
+  description: "Every EXPO 2017 event by day, venue, category and national day, in Astana time.",
+};
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function heading(view: ScheduleView): string {
+  switch (view.mode.kind) {
+    case "day":
+      return longDayLabel(view.mode.date);
+    case "moment":
+      return `Now and next at ${view.mode.moment.local.slice(11)} on ${longDayLabel(view.mode.moment.date)}`;
+    case "range":
+      return `From ${view.mode.from ? longDayLabel(view.mode.from) : "opening day"} to ${view.mode.to ? longDayLabel(view.mode.to) : "closing day"}`;
+    case "all":
+      return "All days";
+  }
+}
+
+function selectionLabel(view: ScheduleView): string {
+  const parts = [view.labels.programme, view.labels.category, view.labels.venue, view.filters.q ? `“${view.filters.q}”` : undefined];
+  const named = parts.filter(Boolean).join(" · ");
+  return named ? `EXPO 2017: ${named}` : "EXPO 2017: the whole programme";
+}
+
+function countText(total: number): string {
+  return `${total.toLocaleString("en-GB")} ${total === 1 ? "event matches" : "events match"}`;
+}
+
+export default async function SchedulePage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const [view, options] = await Promise.all([getScheduleView(params), getFilterOptions()]);
+  const days = listExpoDays();
+  const { form } = view;
+  const linkValues = { ...form, date: form.date };
+
+  return (
+    <>
+      <h1>Schedule</h1>
+      <TimeZoneSwitch />
+      <ScheduleFilterForm values={form} days={days} options={options} />
+
+      {view.problems.length ? (
+        <div className="banner danger" role="alert">
+          <p>This selection cannot be shown:</p>
+          <ul>
+            {view.problems.map((problem) => (
+              <li key={`${problem.parameter}:${problem.message}`}>
+                {problem.parameter}: {problem.message}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link href="/schedule">Start again</Link>
+          </p>
+        </div>
+      ) : (
+        <section aria-labelledby="results-heading" className="schedule-results">
+          <h2 id="results-heading">{heading(view)}</h2>
+          {view.mode.kind === "day" ? <ScheduleDayNav days={days} date={view.mode.date} values={linkValues} /> : null}
+          <p role="status" className="match-count">
+            {countText(view.total)}
+          </p>
+          <SubscribeToFeed query={feedQueryOf(view.filters)} label={selectionLabel(view)} />
+
+          {view.mode.kind === "moment" ? (
+            <>
+              <h2>On now</h2>
+              {view.onNow.length ? <EventList events={view.onNow} /> : <p className="empty-state">Nothing is on at that moment.</p>}
+              <h2>Up next</h2>
+              {view.upNext.length ? <EventList events={view.upNext} byDay={false} /> : <p className="empty-state">Nothing later matches.</p>}
+            </>
+          ) : view.events.length ? (
+            <EventList events={view.events} byDay={view.mode.kind !== "day"} />
+          ) : (
+            <div className="empty-state">
+              <p>No events match this selection.</p>
+              <ul>
+                {view.mode.kind === "day" && form.q ? (
+                  <li>
+                    <Link href={scheduleHref({ ...linkValues, date: "all" })}>Search every day for “{form.q}”</Link>
+                  </li>
+                ) : null}
+                <li>
+                  <Link href={scheduleHref({ date: view.mode.kind === "day" ? view.mode.date : undefined })}>
+                    Clear the filters
+                  </Link>
+                </li>
+              </ul>
+            </div>
+          )}
+
+          {view.nextCursor ? (
+            <p>
+              <Link className="button" href={scheduleHref({ ...linkValues, cursor: view.nextCursor })}>
+                Show more events
+              </Link>
+            </p>
+          ) : null}
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import Link from "next/link";
+import type { EventRow } from "@/lib/schedule/event-row";
+import { eventPath } from "@/lib/schedule/event-row";
+import { venuePath } from "@/lib/schedule/venue-json";
+import { EventTime } from "./event-time";
+import { SaveEventButton } from "./save-event-button";
+
+export function EventCard({ event, showVenue = true }: { event: EventRow; showVenue?: boolean }) {
+  const cancelled = event.status === "CANCELLED";
+  return (
+    <article className={cancelled ? "card event-card cancelled" : "card event-card"}>
+      <h3>
+        <Link href={eventPath(event.slug)}>{event.title}</Link>
+      </h3>
+      {cancelled ? <p className="badge danger">Cancelled</p> : null}
+      <p className="event-meta">
+        <EventTime start={event.startsAt.toISOString()} end={event.endsAt.toISOString()} />
+        {event.timeIsIllustrative ? <span className="muted"> (time illustrative)</span> : null}
+      </p>
+      <p className="event-meta">
+        {showVenue ? (
+          <>
+            <Link href={venuePath(event.venue.slug)}>{event.venue.name}</Link>
+            {" · "}
+          </>
+        ) : null}
+        {event.subcategory?.name ?? event.category.name}
+        {event.programme ? ` · ${event.programme.name}` : null}
+        {event.admission === "FREE" ? " · Free" : event.admission === "TICKETED" ? " · Ticketed" : null}
+      </p>
+      {event.performers.length ? <p className="muted event-performers">{event.performers.join(", ")}</p> : null}
+      <SaveEventButton slug={event.slug} title={event.title} />
+    </article>
+  );
+}

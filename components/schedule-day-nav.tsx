@@ -1,0 +1,28 @@
+import Link from "next/link";
+import { scheduleHref, type ScheduleLinkValues } from "@/lib/schedule/schedule-href";
+import { longDayLabel } from "@/lib/time/display-zone";
+
+/** Previous and next expo day, keeping the other filters. */
+export function ScheduleDayNav({ days, date, values }: { days: string[]; date: string; values: ScheduleLinkValues }) {
+  const index = days.indexOf(date);
+  const previous = index > 0 ? days[index - 1] : null;
+  const next = index >= 0 && index < days.length - 1 ? days[index + 1] : null;
+  return (
+    <nav className="day-nav no-print" aria-label="Days">
+      {previous ? (
+        <Link className="button secondary" href={scheduleHref({ ...values, date: previous, cursor: undefined })} rel="prev">
+          ← <span className="visually-hidden">Previous day, </span>
+          {longDayLabel(previous).replace(/ 2017$/, "")}
+        </Link>
+      ) : (
+        <span />
+      )}
+      {next ? (
+        <Link className="button secondary" href={scheduleHref({ ...values, date: next, cursor: undefined })} rel="next">
+          <span className="visually-hidden">Next day, </span>
+          {longDayLabel(next).replace(/ 2017$/, "")} →
+        </Link>
+      ) : null}
+    </nav>
+  );
+}

@@ -1,0 +1,123 @@
+"use client";
+
+import type { FormEvent } from "react";
+import type { FilterOptions } from "@/lib/schedule/filter-options";
+import { scheduleHref, type ScheduleLinkValues } from "@/lib/schedule/schedule-href";
+import { shortDayLabel } from "@/lib/time/display-zone";
+
+interface Props {
+  values: { date: string; category: string; venue: string; programme: string; admission: string; q: string; at: string };
+  days: string[];
+  options: FilterOptions;
+}
+
+/**
+ * The schedule's filters. A plain GET form, so it works without JavaScript; with JavaScript the
+ * empty fields are dropped from the URL before navigating, so shared links stay short.
+ */
+export function ScheduleFilterForm({ values, days, options }: Props) {
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const link: ScheduleLinkValues = {};
+    for (const key of ["date", "category", "venue", "programme", "admission", "q", "at"] as const) {
+      const value = data.get(key);
+      if (typeof value === "string" && value.trim() !== "") link[key] = value.trim();
+    }
+    window.location.assign(scheduleHref(link));
+  }
+
+  return (
+    <form className="schedule-filters no-print" method="get" action="/schedule" onSubmit={submit} role="search" aria-label="Filter the schedule">
+      <div className="field">
+        <label htmlFor="filter-date">Day</label>
+        <select id="filter-date" name="date" defaultValue={values.date}>
+          <option value="all">All days</option>
+          {days.map((day) => (
+            <option key={day} value={day}>
+              {shortDayLabel(day)} 2017
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="filter-category">Category</label>
+        <select id="filter-category" name="category" defaultValue={values.category}>
+          <option value="">All categories</option>
+          {options.categories.map((category) => (
+            <optgroup key={category.slug} label={category.name}>
+              <option value={category.slug}>All {category.name.toLowerCase()}</option>
+              {category.subtypes.map((subtype) => (
+                <option key={subtype.slug} value={subtype.slug}>
+                  {subtype.name}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="filter-venue">Venue</label>
+        <select id="filter-venue" name="venue" defaultValue={values.venue}>
+          <option value="">All venues</option>
+          {options.venues.map((venue) => (
+            <option key={venue.slug} value={venue.slug}>
+              {venue.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="filter-programme">Programme</label>
+        <select id="filter-programme" name="programme" defaultValue={values.programme}>
+          <option value="">All programmes</option>
+          {options.programmes.map((programme) => (
+            <option key={programme.slug} value={programme.slug}>
+              {programme.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="filter-admission">Admission</label>
+        <select id="filter-admission" name="admission" defaultValue={values.admission}>
+          <option value="">Free or ticketed</option>
+          <option value="free">Free</option>
+          <option value="ticketed">Ticketed</option>
+        </select>
+      </div>
+      <div className="field wide">
+        <label htmlFor="filter-q">Search</label>
+        <input
+          id="filter-q"
+          name="q"
+          type="search"
+          maxLength={200}
+          defaultValue={values.q}
+          placeholder="Title, performer or venue"
+          aria-describedby="filter-q-hint"
+        />
+        <span id="filter-q-hint" className="hint muted">
+          Without a day chosen, a search covers every day.
+        </span>
+      </div>
+      <div className="field wide">
+        <label htmlFor="filter-at">Now and next at (Astana time)</label>
+        <input
+          id="filter-at"
+          name="at"
+          type="datetime-local"
+          min="2017-06-10T00:00"
+          max="2017-09-10T23:59"
+          defaultValue={values.at}
+        />
+      </div>
+      <div className="actions">
+        <button type="submit">Show events</button>
+        <a className="button secondary" href={scheduleHref({ date: values.date === "all" ? undefined : values.date })}>
+          Clear filters
+        </a>
+      </div>
+    </form>
+  );
+}

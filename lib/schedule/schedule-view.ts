@@ -1,0 +1,184 @@
+import "server-only";
+import { prisma, type Prisma } from "../db";
+import { defaultExpoDay } from "../time/expo-dates";
+import { encodeEventCursor } from "./event-cursor";
+import {
+  parseEventFilters,
+  problemsFromZod,
+  readSearchParams,
+  type EventFilters,
+  type ParameterProblem,
+} from "./event-filters";
+import { parsePaging } from "./event-paging";
+import { eventRowSelect, type EventRow } from "./event-row";
+import { findEventPage } from "./find-event-page";
+import { resolveEventFilters, type ResolvedEventFilters } from "./resolve-event-filters";
+import { momentSchema, type ScheduleMoment } from "./schedule-moment";
+
+export const ALL_DAYS = "all";
+export const SCHEDULE_PAGE_SIZE = 100;
+/** "Now" looks back this far for events still running, so the query stays on the startsAt index. */
+const LONGEST_EVENT_MS = 48 * 60 * 60 * 1000;
+const NEXT_COUNT = 10;
+
+type ScheduleSearchParams = Record<string, string | string[] | undefined>;
+
+/** The form's values, echoed back so the page shows the selection it was asked for. */
+export interface ScheduleForm {
+  date: string;
+  from: string;
+  to: string;
+  category: string;
+  venue: string;
+  programme: string;
+  admission: string;
+  q: string;
+  at: string;
+}
+
+export type ScheduleMode =
+  | { kind: "day"; date: string }
+  | { kind: "range"; from?: string; to?: string }
+  | { kind: "all" }
+  | { kind: "moment"; moment: ScheduleMoment };
+
+export interface ScheduleView {
+  form: ScheduleForm;
+  problems: ParameterProblem[];
+  mode: ScheduleMode;
+  filters: EventFilters;
+  labels: ResolvedEventFilters["labels"];
+  /** Events matching the selection (for the moment view: on now plus up next). */
+  total: number;
+  events: EventRow[];
+  /** Cursor of the next page, when there is one. */
+  nextCursor: string | null;
+  onNow: EventRow[];
+  upNext: EventRow[];
+}
+
+function firstValue(value: string | string[] | undefined): string {
+  return (Array.isArray(value) ? value[0] : value) ?? "";
+}
+
+function formOf(params: ScheduleSearchParams, date: string): ScheduleForm {
+  return {
+    date,
+    from: firstValue(params.from),
+    to: firstValue(params.to),
+    category: firstValue(params.category),
+    venue: firstValue(params.venue),
+    programme: firstValue(params.programme),
+    admission: firstValue(params.admission),
+    q: firstValue(params.q),
+    at: firstValue(params.at),
+  };
+}
+
+function emptyView(form: ScheduleForm, problems: ParameterProblem[], mode: ScheduleMode): ScheduleView {
+  return { form, problems, mode, filters: { q: undefined }, labels: {}, total: 0, events: [], nextCursor: null, onNow: [], upNext: [] };
+}
+
+/**
+ * /schedule: one Astana day by default (today during the expo, else opening day); every day when
+ * the date is "all" or a search is given without a date; a date range with from/to; or "now and
+ * next" at a moment (?at=). Reads one page, never the whole programme.
+ */
+export async function getScheduleView(params: ScheduleSearchParams, now: Date = new Date()): Promise<ScheduleView> {
+  const special = readSearchParams(params, ["date", "at"]);
+  const date = special.ok ? special.value.date : undefined;
+  const atRaw = special.ok ? special.value.at : undefined;
+  const problems: ParameterProblem[] = special.ok ? [] : [...special.details];
+
+  // "all" is the page's own day-picker value, not a filter: the shared filter definition never sees it.
+  // A moment replaces the day and range: its own day is shown.
+  const filterParams: ScheduleSearchParams = { ...params };
+  if (date === ALL_DAYS || atRaw) delete filterParams.date;
+  if (atRaw) {
+    delete filterParams.from;
+    delete filterParams.to;
+  }
+  const filters = parseEventFilters(filterParams);
+  const paging = parsePaging({ cursor: params.cursor }, SCHEDULE_PAGE_SIZE);
+  let moment: ScheduleMoment | undefined;
+  if (atRaw) {
+    const parsed = momentSchema.safeParse(atRaw);
+    if (parsed.success) moment = parsed.data;
+    else problems.push(...problemsFromZod(parsed.error).map((p) => ({ ...p, parameter: "at" })));
+  }
+  if (!filters.ok) problems.push(...filters.details);
+  if (!paging.ok) problems.push(...paging.details);
+
+  const value: EventFilters = filters.ok ? filters.value : { q: undefined };
+  let mode: ScheduleMode;
+  if (moment) mode = { kind: "moment", moment };
+  else if (value.date) mode = { kind: "day", date: value.date };
+  else if (value.from || value.to) mode = { kind: "range", from: value.from, to: value.to };
+  else if (date === ALL_DAYS || value.q) mode = { kind: "all" };
+  else mode = { kind: "day", date: defaultExpoDay(now) };
+
+  const pickerDate = mode.kind === "day" ? mode.date : mode.kind === "moment" ? mode.moment.date : ALL_DAYS;
+  const form = formOf(params, pickerDate);
+  if (problems.length || !filters.ok || !paging.ok) return emptyView(form, problems, mode);
+
+  const selection: EventFilters = mode.kind === "day" ? { ...value, date: mode.date } : value;
+  const resolved = await resolveEventFilters(selection);
+  if (!resolved.ok) return emptyView(form, resolved.details, mode);
+  const { where, labels } = resolved.value;
+
+  if (mode.kind === "moment") {
+    const { onNow, upNext } = await findNowAndNext(where, mode.moment.instant);
+    return { ...emptyView(form, [], mode), filters: selection, labels, total: onNow.length + upNext.length, onNow, upNext };
+  }
+
+  const [total, page] = await Promise.all([prisma.event.count({ where }), findEventPage(where, paging.value)]);
+  return {
+    form,
+    problems: [],
+    mode,
+    filters: selection,
+    labels,
+    total,
+    events: page.rows,
+    nextCursor: page.next ? encodeEventCursor(page.next) : null,
+    onNow: [],
+    upNext: [],
+  };
+}
+
+/** Events running at the instant, and the next few to start after it. */
+export async function findNowAndNext(
+  where: Prisma.EventWhereInput,
+  instant: Date,
+): Promise<{ onNow: EventRow[]; upNext: EventRow[] }> {
+  const order: Prisma.EventOrderByWithRelationInput[] = [{ startsAt: "asc" }, { id: "asc" }];
+  const [onNow, upNext] = await Promise.all([
+    prisma.event.findMany({
+      where: {
+        AND: [where, { startsAt: { lte: instant, gte: new Date(instant.getTime() - LONGEST_EVENT_MS) } }, { endsAt: { gt: instant } }],
+      },
+      orderBy: order,
+      take: SCHEDULE_PAGE_SIZE,
+      select: eventRowSelect,
+    }),
+    prisma.event.findMany({
+      where: { AND: [where, { startsAt: { gt: instant } }] },
+      orderBy: order,
+      take: NEXT_COUNT,
+      select: eventRowSelect,
+    }),
+  ]);
+  return { onNow, upNext };
+}
+
+/** The filters a calendar feed of this selection keeps (never the single day being looked at). */
+export function feedQueryOf(filters: EventFilters): Record<string, string | undefined> {
+  return {
+    category: filters.category,
+    venue: filters.venue,
+    programme: filters.programme,
+    from: filters.from,
+    to: filters.to,
+    q: filters.q,
+  };
+}
