@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ItineraryEntryActions } from "@/components/itinerary-entry-actions";
+import { ItineraryPrintButton } from "@/components/itinerary-print-button";
+import { PrivateFeedPanel } from "@/components/private-feed-panel";
+import { requireUser } from "@/lib/auth/session";
+import { getItinerary, type ItineraryEntry } from "@/lib/itinerary/get-itinerary";
+import { describeDay, describeWalkWarning } from "@/lib/itinerary/itinerary-wording";
+import styles from "./itinerary.module.css";
+
+export const metadata: Metadata = { title: "My itinerary", robots: { index: false } };
+export const dynamic = "force-dynamic";
+
+function EntryCard({ entry }: { entry: ItineraryEntry }) {
+  const cancelled = entry.status === "CANCELLED";
+  const crossesMidnight = entry.astana.endDate !== entry.astana.date;
+  return (
+    <li id={`saved-${entry.slug}`} className={`card ${styles.entry}`}>
+      <p className={styles.time} style={{ margin: 0 }}>
+        {entry.astana.start}–{entry.astana.end}
+        {crossesMidnight ? " (next day)" : ""} <span className="muted">Astana time</span>
+        {entry.timeIsIllustrative ? <span className="muted"> · time not announced, shown as a guide</span> : null}
+      </p>
+      <h3 className={cancelled ? styles.cancelled : undefined}>
+        <Link href={`/events/${entry.slug}`}>{entry.title}</Link>
+      </h3>
+      <p style={{ margin: 0 }}>{entry.venue.name}</p>
+      {cancelled ? <p className={styles.flag}>Cancelled: this event will not take place.</p> : null}
+      {entry.conflictsWith.map((other) => (
+        <p key={other.slug} className={styles.flag}>
+          Conflict: overlaps with <a href={`#saved-${other.slug}`}>{other.title}</a>
+        </p>
+      ))}
+      {entry.walkWarning ? <p className={styles.warning}>{describeWalkWarning(entry.walkWarning)}</p> : null}
+      {entry.note ? <p className={styles.printNote}>Note: {entry.note}</p> : null}
+      <ItineraryEntryActions slug={entry.slug} title={entry.title} note={entry.note} />
+    </li>
+  );
+}
+
+export default async function ItineraryPage() {
+  const user = await requireUser("/itinerary");
+  const itinerary = await getItinerary(user.id);
+  const count = itinerary.entries.length;
+  return (
+    <>
+      <h1>My itinerary</h1>
+      <p>
+        {count === 0
+          ? "Nothing saved yet."
+          : `${count} saved event${count === 1 ? "" : "s"}${
+              itinerary.conflictCount ? `, ${itinerary.conflictCount} with a time conflict` : ""
+            }. All times are Astana time.`}
+      </p>
+      {count === 0 ? (
+        <p>
+          Browse the <Link href="/schedule">schedule</Link> and choose “Save to itinerary” on the events you want to see.
+        </p>
+      ) : (
+        <p className="no-print">
+          <ItineraryPrintButton />
+        </p>
+      )}
+      {itinerary.days.map((day) => (
+        <section key={day.date} className={styles.day} aria-labelledby={`day-${day.date}`}>
+          <h2 id={`day-${day.date}`}>{describeDay(day.date)}</h2>
+          <ul className="card-list">
+            {day.entries.map((entry) => (
+              <EntryCard key={entry.slug} entry={entry} />
+            ))}
+          </ul>
+        </section>
+      ))}
+      <div className="no-print" style={{ marginTop: "2rem" }}>
+        <PrivateFeedPanel />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import "server-only";
+import { prisma } from "../db";
+import { astanaDateOf, toZonedTime } from "../time/astana";
+import { checkSchedule, type ConflictingEvent, type WalkWarning } from "./schedule-checks";
+
+export interface ItineraryEntry {
+  slug: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  /** Astana wall-clock: date of the start, "HH:MM" of start and end. */
+  astana: { date: string; start: string; end: string; endDate: string };
+  status: "SCHEDULED" | "CANCELLED";
+  timeIsIllustrative: boolean;
+  venue: { slug: string; name: string };
+  note: string | null;
+  savedAt: string;
+  conflictsWith: ConflictingEvent[];
+  walkWarning: WalkWarning | null;
+}
+
+export interface ItineraryDay {
+  /** Astana date, "YYYY-MM-DD". */
+  date: string;
+  entries: ItineraryEntry[];
+}
+
+export interface Itinerary {
+  entries: ItineraryEntry[];
+  days: ItineraryDay[];
+  conflictCount: number;
+}
+
+/** One user's saved events in time order, with conflicts and walking warnings; one query. */
+export async function getItinerary(userId: string): Promise<Itinerary> {
+  const rows = await prisma.savedEvent.findMany({
+    where: { userId },
+    select: {
+      note: true,
+      createdAt: true,
+      event: {
+        select: {
+          slug: true,
+          title: true,
+          startsAt: true,
+          endsAt: true,
+          status: true,
+          timeIsIllustrative: true,
+          venue: { select: { slug: true, name: true, latitude: true, longitude: true } },
+        },
+      },
+    },
+    orderBy: [{ event: { startsAt: "asc" } }, { event: { endsAt: "asc" } }, { event: { slug: "asc" } }],
+  });
+
+  const checks = checkSchedule(
+    rows.map(({ event }) => ({
+      slug: event.slug,
+      title: event.title,
+      startsAt: event.startsAt,
+      endsAt: event.endsAt,
+      cancelled: event.status === "CANCELLED",
+      venue: event.venue,
+    })),
+  );
+
+  const entries: ItineraryEntry[] = rows.map(({ event, note, createdAt }) => {
+    const start = toZonedTime(event.startsAt);
+    const end = toZonedTime(event.endsAt);
+    const check = checks.get(event.slug)!;
+    return {
+      slug: event.slug,
+      title: event.title,
+      startsAt: event.startsAt.toISOString(),
+      endsAt: event.endsAt.toISOString(),
+      astana: { date: start.date, start: start.time, end: end.time, endDate: end.date },
+      status: event.status,
+      timeIsIllustrative: event.timeIsIllustrative,
+      venue: { slug: event.venue.slug, name: event.venue.name },
+      note,
+      savedAt: createdAt.toISOString(),
+      conflictsWith: check.conflictsWith,
+      walkWarning: check.walkWarning,
+    };
+  });
+
+  const days: ItineraryDay[] = [];
+  for (const entry of entries) {
+    const date = astanaDateOf(new Date(entry.startsAt));
+    const day = days.at(-1);
+    if (day?.date === date) day.entries.push(entry);
+    else days.push({ date, entries: [entry] });
+  }
+  return { entries, days, conflictCount: entries.filter((entry) => entry.conflictsWith.length > 0).length };
+}

@@ -1,0 +1,116 @@
+import { POST } from "@/app/api/itinerary/merge/route";
+import { prisma } from "@/lib/db";
+import { resetTestEvents, resetUserData } from "../helpers/db";
+import { createTestUser, sessionCookieFor, type TestUser } from "../helpers/session";
+import { createTestEvents } from "./itinerary-test-events";
+
+async function merge(cookie: string | null, body: unknown, origin?: string) {
+  const headers: Record<string, string> = { host: "localhost:3000", "content-type": "application/json" };
+  if (cookie) headers.cookie = cookie;
+  if (origin) headers.origin = origin;
+  const response = await POST(
+    new Request("http://localhost:3000/api/itinerary/merge", { method: "POST", headers, body: JSON.stringify(body) }),
+  );
+  return { status: response.status, body: await response.json() };
+}
+
+async function savedSlugs(user: TestUser): Promise<string[]> {
+  const rows = await prisma.savedEvent.findMany({
+    where: { userId: user.id },
+    select: { event: { select: { slug: true } } },
+    orderBy: { event: { slug: "asc" } },
+  });
+  return rows.map((row) => row.event.slug);
+}
+
+let alice: TestUser;
+let bob: TestUser;
+let aliceCookie: string;
+
+beforeEach(async () => {
+  await resetUserData();
+  await resetTestEvents();
+  await createTestEvents([
+    { slug: "test-a", start: "2017-07-01T10:00:00Z", end: "2017-07-01T11:00:00Z" },
+    { slug: "test-b", start: "2017-07-01T12:00:00Z", end: "2017-07-01T13:00:00Z" },
+    { slug: "test-c", start: "2017-07-02T12:00:00Z", end: "2017-07-02T13:00:00Z" },
+    { slug: "test-cancelled", start: "2017-07-03T12:00:00Z", end: "2017-07-03T13:00:00Z", status: "CANCELLED" },
+  ]);
+  alice = await createTestUser();
+  bob = await createTestUser();
+  aliceCookie = await sessionCookieFor(alice);
+});
+
+afterAll(async () => {
+  await resetUserData();
+  await resetTestEvents();
+});
+
+describe("POST /api/itinerary/merge", () => {
+  test("adds the browser's saves to the account", async () => {
+    expect(await merge(aliceCookie, { slugs: ["test-a", "test-b"] })).toEqual({
+      status: 200,
+      body: { added: ["test-a", "test-b"], alreadySaved: [], unknown: [], cancelled: [] },
+    });
+    expect(await savedSlugs(alice)).toEqual(["test-a", "test-b"]);
+  });
+
+  test("a slug listed twice, or already in the account, is kept once", async () => {
+    await merge(aliceCookie, { slugs: ["test-a"] });
+    expect(await merge(aliceCookie, { slugs: ["test-a", "test-b", "test-b"] })).toEqual({
+      status: 200,
+      body: { added: ["test-b"], alreadySaved: ["test-a"], unknown: [], cancelled: [] },
+    });
+    expect(await prisma.savedEvent.count({ where: { userId: alice.id } })).toEqual(2);
+  });
+
+  test("unknown and cancelled events are reported and not added", async () => {
+    expect(await merge(aliceCookie, { slugs: ["test-gone", "test-cancelled", "test-c"] })).toEqual({
+      status: 200,
+      body: { added: ["test-c"], alreadySaved: [], unknown: ["test-gone"], cancelled: ["test-cancelled"] },
+    });
+    expect(await savedSlugs(alice)).toEqual(["test-c"]);
+  });
+
+  test("merging into one account leaves another account untouched", async () => {
+    await prisma.savedEvent.create({
+      data: { userId: bob.id, eventId: (await prisma.event.findUniqueOrThrow({ where: { slug: "test-c" } })).id },
+    });
+    await merge(aliceCookie, { slugs: ["test-a", "test-c"] });
+    expect([await savedSlugs(alice), await savedSlugs(bob)]).toEqual([["test-a", "test-c"], ["test-c"]]);
+  });
+
+  test("two merges at once leave one row per event", async () => {
+    await Promise.all([merge(aliceCookie, { slugs: ["test-a", "test-b"] }), merge(aliceCookie, { slugs: ["test-b", "test-a"] })]);
+    expect(await savedSlugs(alice)).toEqual(["test-a", "test-b"]);
+  });
+
+  test("an empty list adds nothing", async () => {
+    expect((await merge(aliceCookie, { slugs: [] })).body).toEqual({ added: [], alreadySaved: [], unknown: [], cancelled: [] });
+  });
+
+  test("a body without a list of slugs is 400", async () => {
+    expect(await merge(aliceCookie, { slugs: "test-a" })).toEqual({
+      status: 400,
+      body: { error: "The request body is not valid.", details: [{ parameter: "slugs", message: "must be a list of event slugs" }] },
+    });
+  });
+
+  test("more than 500 slugs is 400", async () => {
+    const slugs = Array.from({ length: 501 }, (_, i) => `test-${i}`);
+    expect((await merge(aliceCookie, { slugs })).body.details).toEqual([{ parameter: "slugs", message: "must list at most 500 events" }]);
+  });
+
+  test("without a session it is 401 and nothing is saved", async () => {
+    expect(await merge(null, { slugs: ["test-a"] })).toEqual({
+      status: 401,
+      body: { error: "Sign in to merge saved events into your itinerary." },
+    });
+    expect(await prisma.savedEvent.count()).toEqual(0);
+  });
+
+  test("from another origin it is 403 and nothing is saved", async () => {
+    expect((await merge(aliceCookie, { slugs: ["test-a"] }, "https://evil.example")).status).toEqual(403);
+    expect(await prisma.savedEvent.count()).toEqual(0);
+  });
+});
