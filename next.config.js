@@ -15,6 +15,12 @@ const nextConfig = {
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
         ],
       },
+      {
+        // The private calendar feed's secret URL is shown on /itinerary: no page there may leak it
+        // in a Referer header (the later rule wins for the same header; :path* also matches none).
+        source: "/itinerary/:path*",
+        headers: [{ key: "Referrer-Policy", value: "no-referrer" }],
+      },
     ];
   },
 };

@@ -1,0 +1,35 @@
+import { rejectCrossOrigin } from "@/lib/auth/same-origin";
+import { requireApiUser } from "@/lib/auth/session";
+import { feedBaseUrl } from "@/lib/calendar/feed-urls";
+import { createPrivateFeed, readPrivateFeedState, turnOffPrivateFeed } from "@/lib/calendar/private-feed-settings";
+
+export const dynamic = "force-dynamic";
+
+// Answers may carry the secret feed URL: never cached, never sent on as a referrer.
+const HEADERS = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" };
+const ACTION = "manage your calendar feed";
+
+/** Whether the visitor has a private feed (the URL itself is only shown when created). */
+export async function GET(request: Request): Promise<Response> {
+  const auth = await requireApiUser(request, ACTION);
+  if (!auth.ok) return auth.response;
+  return Response.json(await readPrivateFeedState(auth.user.id), { headers: HEADERS });
+}
+
+/** Creates the private feed, or resets its link (the old URL answers 404 at once). */
+export async function POST(request: Request): Promise<Response> {
+  const refused = rejectCrossOrigin(request);
+  if (refused) return refused;
+  const auth = await requireApiUser(request, ACTION);
+  if (!auth.ok) return auth.response;
+  return Response.json(await createPrivateFeed(auth.user.id, feedBaseUrl(request)), { status: 201, headers: HEADERS });
+}
+
+/** Turns the private feed off. */
+export async function DELETE(request: Request): Promise<Response> {
+  const refused = rejectCrossOrigin(request);
+  if (refused) return refused;
+  const auth = await requireApiUser(request, ACTION);
+  if (!auth.ok) return auth.response;
+  return Response.json(await turnOffPrivateFeed(auth.user.id), { headers: HEADERS });
+}

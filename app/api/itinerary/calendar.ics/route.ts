@@ -1,0 +1,16 @@
+import { requireApiUser } from "@/lib/auth/session";
+import { feedResponse } from "@/lib/calendar/feed-response";
+import { feedBaseUrl, ITINERARY_DOWNLOAD_FILENAME } from "@/lib/calendar/feed-urls";
+import { getItineraryFeed } from "@/lib/calendar/private-feed";
+
+export const dynamic = "force-dynamic";
+
+/** The signed-in visitor's itinerary as a download; 401 without a session. */
+export async function GET(request: Request): Promise<Response> {
+  const auth = await requireApiUser(request, "download your itinerary");
+  if (!auth.ok) return auth.response;
+  const feed = await getItineraryFeed(auth.user.id, feedBaseUrl(request));
+  return feedResponse(request, feed, { visibility: "private", downloadFilename: ITINERARY_DOWNLOAD_FILENAME });
+}
+
+export const HEAD = GET;

@@ -1,0 +1,15 @@
+import { getEventFeed } from "@/lib/calendar/event-feed";
+import { feedNotFound, feedResponse } from "@/lib/calendar/feed-response";
+import { feedBaseUrl } from "@/lib/calendar/feed-urls";
+
+export const dynamic = "force-dynamic";
+
+/** /calendar/events/{slug}.ics: one event, for "Add to calendar". */
+export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
+  const { file } = await params;
+  const slug = file.endsWith(".ics") ? file.slice(0, -".ics".length) : null;
+  const feed = slug ? await getEventFeed(slug, feedBaseUrl(request)) : null;
+  return feed ? feedResponse(request, feed, { visibility: "public", downloadFilename: `${slug}.ics` }) : feedNotFound();
+}
+
+export const HEAD = GET;

@@ -1,0 +1,15 @@
+import { feedNotFound, feedResponse } from "@/lib/calendar/feed-response";
+import { feedBaseUrl } from "@/lib/calendar/feed-urls";
+import { getPrivateFeed } from "@/lib/calendar/private-feed";
+
+export const dynamic = "force-dynamic";
+
+/** /calendar/u/{token}.ics: a visitor's private subscription. Unknown or revoked: a plain 404. */
+export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
+  const { file } = await params;
+  const token = file.endsWith(".ics") ? file.slice(0, -".ics".length) : null;
+  const feed = token ? await getPrivateFeed(token, feedBaseUrl(request)) : null;
+  return feed ? feedResponse(request, feed, { visibility: "private" }) : feedNotFound();
+}
+
+export const HEAD = GET;

@@ -1,0 +1,9 @@
+import { findEventPathByShortId } from "@/lib/schedule/event-short-link";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const path = await findEventPathByShortId((await params).id);
+  if (!path) return Response.json({ error: "No such event" }, { status: 404 });
+  return Response.redirect(new URL(path, request.url), 308);
+}

@@ -1,0 +1,75 @@
+import "server-only";
+import { prisma, Prisma } from "../db";
+
+// A feed is rebuilt when its version changes; the version is read with ONE small aggregate query
+// per request, so an unchanged feed (and every 304) costs no query per event
+// (docs/decisions/006-feed-caching.md).
+//
+// The programme part covers every table a feed prints from: any event added, changed or removed,
+// any venue or programme edited, any category renamed. It is global on purpose: an event moved out
+// of a filtered selection changes that selection without leaving a newer row inside it, which a
+// per-selection max(updatedAt) would miss. Sums of the updatedAt instants (not just their maximum)
+// also notice two changes within the same millisecond. Summing a few thousand rows takes about a
+// millisecond; no event row is read by the application.
+const UPDATED_AT_SUM = Prisma.raw(`coalesce(sum((extract(epoch from "updatedAt") * 1000)::bigint), 0)::text`);
+const PROGRAMME_VERSION_COLUMNS = Prisma.sql`
+  (SELECT count(*)::int || ':' || ${UPDATED_AT_SUM} FROM "Event") AS "events",
+  (SELECT count(*)::int || ':' || ${UPDATED_AT_SUM} FROM "Venue") AS "venues",
+  (SELECT count(*)::int || ':' || ${UPDATED_AT_SUM} FROM "Programme") AS "programmes",
+  (SELECT md5(coalesce(string_agg("id" || ':' || "name", ',' ORDER BY "id"), '')) FROM "Category") AS "categories"`;
+
+interface ProgrammeVersionRow {
+  events: string;
+  venues: string;
+  programmes: string;
+  categories: string;
+}
+
+function programmeVersionOf(row: ProgrammeVersionRow): string {
+  return [row.events, row.venues, row.programmes, row.categories].join("|");
+}
+
+export async function readProgrammeVersion(): Promise<string> {
+  const [row] = await prisma.$queryRaw<ProgrammeVersionRow[]>`SELECT ${PROGRAMME_VERSION_COLUMNS}`;
+  return programmeVersionOf(row);
+}
+
+interface ItineraryVersionRow extends ProgrammeVersionRow {
+  saved: string;
+}
+
+function itineraryVersionOf(row: ItineraryVersionRow): string {
+  return `${programmeVersionOf(row)}|${row.saved}`;
+}
+
+// Count, the saved events' ids and the saves' updatedAt instants: removing one save and adding
+// another in the same millisecond still changes the version.
+const SAVED_VERSION = (userIdColumn: Prisma.Sql) => Prisma.sql`
+  (SELECT count(*)::int || ':' || coalesce(sum("eventId"), 0) || ':' || ${UPDATED_AT_SUM}
+   FROM "SavedEvent" WHERE "userId" = ${userIdColumn}) AS "saved"`;
+
+/** The programme version and the visitor's saves (a removed save lowers the count). */
+export async function readItineraryVersion(userId: string): Promise<string> {
+  const [row] = await prisma.$queryRaw<ItineraryVersionRow[]>`
+    SELECT ${PROGRAMME_VERSION_COLUMNS}, ${SAVED_VERSION(Prisma.sql`${userId}`)}`;
+  return itineraryVersionOf(row);
+}
+
+export interface ActiveFeedToken {
+  userId: string;
+  tokenHash: string;
+  version: string;
+}
+
+/**
+ * The active (not revoked) token with this hash and the owner's itinerary version, in one query.
+ * The caller still compares the hash in constant time.
+ */
+export async function findActiveFeedToken(tokenHash: string): Promise<ActiveFeedToken | null> {
+  const rows = await prisma.$queryRaw<(ItineraryVersionRow & { userId: string; tokenHash: string })[]>`
+    SELECT t."userId", t."tokenHash", ${PROGRAMME_VERSION_COLUMNS}, ${SAVED_VERSION(Prisma.raw('t."userId"'))}
+    FROM "CalendarFeedToken" t
+    WHERE t."tokenHash" = ${tokenHash} AND t."revokedAt" IS NULL`;
+  const row = rows[0];
+  return row ? { userId: row.userId, tokenHash: row.tokenHash, version: itineraryVersionOf(row) } : null;
+}
