@@ -177,6 +177,7 @@ export function feedQueryOf(filters: EventFilters): Record<string, string | unde
     category: filters.category,
     venue: filters.venue,
     programme: filters.programme,
+    admission: filters.admission,
     from: filters.from,
     to: filters.to,
     q: filters.q,
