@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { scheduleHref, type ScheduleLinkValues } from "@/lib/schedule/schedule-href";
-import { longDayLabel } from "@/lib/time/display-zone";
+import { shortDayLabel } from "@/lib/time/display-zone";
 
-/** Previous and next expo day, keeping the other filters. */
+/** Previous and next expo day, keeping the other filters; short labels so both fit one row on a phone. */
 export function ScheduleDayNav({ days, date, values }: { days: string[]; date: string; values: ScheduleLinkValues }) {
   const index = days.indexOf(date);
   const previous = index > 0 ? days[index - 1] : null;
@@ -12,7 +12,7 @@ export function ScheduleDayNav({ days, date, values }: { days: string[]; date: s
       {previous ? (
         <Link className="button secondary" href={scheduleHref({ ...values, date: previous, cursor: undefined })} rel="prev">
           ← <span className="visually-hidden">Previous day, </span>
-          {longDayLabel(previous).replace(/ 2017$/, "")}
+          {shortDayLabel(previous)}
         </Link>
       ) : (
         <span />
@@ -20,7 +20,7 @@ export function ScheduleDayNav({ days, date, values }: { days: string[]; date: s
       {next ? (
         <Link className="button secondary" href={scheduleHref({ ...values, date: next, cursor: undefined })} rel="next">
           <span className="visually-hidden">Next day, </span>
-          {longDayLabel(next).replace(/ 2017$/, "")} →
+          {shortDayLabel(next)} →
         </Link>
       ) : null}
     </nav>

@@ -29,6 +29,21 @@ export function ScheduleFilterForm({ values, days, options }: Props) {
 
   return (
     <form className="schedule-filters no-print" method="get" action="/schedule" onSubmit={submit} role="search" aria-label="Filter the schedule">
+      <div className="field wide">
+        <label htmlFor="filter-q">Search</label>
+        <input
+          id="filter-q"
+          name="q"
+          type="search"
+          maxLength={200}
+          defaultValue={values.q}
+          placeholder="Title, performer or venue"
+          aria-describedby="filter-q-hint"
+        />
+        <span id="filter-q-hint" className="hint muted">
+          Without a day chosen, a search covers every day.
+        </span>
+      </div>
       <div className="field">
         <label htmlFor="filter-date">Day</label>
         <select id="filter-date" name="date" defaultValue={values.date}>
@@ -86,22 +101,8 @@ export function ScheduleFilterForm({ values, days, options }: Props) {
           <option value="ticketed">Ticketed</option>
         </select>
       </div>
-      <div className="field wide">
-        <label htmlFor="filter-q">Search</label>
-        <input
-          id="filter-q"
-          name="q"
-          type="search"
-          maxLength={200}
-          defaultValue={values.q}
-          placeholder="Title, performer or venue"
-          aria-describedby="filter-q-hint"
-        />
-        <span id="filter-q-hint" className="hint muted">
-          Without a day chosen, a search covers every day.
-        </span>
-      </div>
-      <div className="field wide">
+      <details className="field wide" open={values.at !== ""}>
+        <summary>Now and next at a chosen moment</summary>
         <label htmlFor="filter-at">Now and next at (Astana time)</label>
         <input
           id="filter-at"
@@ -111,7 +112,7 @@ export function ScheduleFilterForm({ values, days, options }: Props) {
           max="2017-09-10T23:59"
           defaultValue={values.at}
         />
-      </div>
+      </details>
       <div className="actions">
         <button type="submit">Show events</button>
         <a className="button secondary" href={scheduleHref({ date: values.date === "all" ? undefined : values.date })}>

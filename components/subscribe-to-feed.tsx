@@ -35,7 +35,7 @@ export function SubscribeToFeed({ query, label }: { query: Record<string, string
         <strong>Subscribe in your calendar:</strong> {label}. Changes and cancellations appear in your calendar
         by themselves. <a href={path}>Download once (.ics)</a>
       </p>
-      <FeedAddress url={url} webcalUrl={webcalUrl} label={label} />
+      <FeedAddress url={url} webcalUrl={webcalUrl} label={label} collapsed />
     </section>
   );
 }

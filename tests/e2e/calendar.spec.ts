@@ -21,6 +21,9 @@ test("a filtered schedule view offers a webcal subscription and copies the feed'
   const panel = page.getByRole("region", { name: /^Calendar feed for/ });
   const feedUrl = `${baseURL}/calendar/expo-2017.ics?programme=pakistan-day`;
   await expect(panel.getByRole("link", { name: "Subscribe" })).toHaveAttribute("href", feedUrl.replace(/^https?:\/\//, "webcal://"));
+  // The address and instructions sit behind a disclosure, so the list starts higher on a phone.
+  await expect(panel.getByRole("textbox", { name: /^Feed address for/ })).toBeHidden();
+  await panel.getByText("Feed address and how to subscribe").click();
   await expect(panel.getByRole("textbox", { name: /^Feed address for/ })).toHaveValue(feedUrl);
 
   await panel.getByRole("button", { name: "Copy link" }).click();
