@@ -44,26 +44,3 @@ export async function instantsOfDatabase(where: Prisma.EventWhereInput): Promise
     }))
     .sort((a, b) => a.uid.localeCompare(b.uid));
 }
-
-/** A minimal event for tests; the slug must start with "test-" so resetTestEvents removes it. */
-export async function createTestEvent(slug: string, startsAt: string, endsAt: string, venueSlug = "astana-opera"): Promise<number> {
-  const [category, venue] = await Promise.all([
-    prisma.category.findFirstOrThrow({ where: { parentId: null }, select: { id: true } }),
-    prisma.venue.findUniqueOrThrow({ where: { slug: venueSlug }, select: { id: true } }),
-  ]);
-  const event = await prisma.event.create({
-    data: {
-      slug,
-      uid: `${slug}@expo2017-schedule`,
-      title: `Title of ${slug}`,
-      description: `Description of ${slug}.`,
-      categoryId: category.id,
-      venueId: venue.id,
-      startsAt: new Date(startsAt),
-      endsAt: new Date(endsAt),
-      source: "GENERATED",
-    },
-    select: { id: true },
-  });
-  return event.id;
-}

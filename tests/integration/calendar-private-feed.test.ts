@@ -6,7 +6,8 @@ import { cancelEvent, rescheduleEvent } from "@/lib/events/change-event-schedule
 import { prisma } from "@/lib/db";
 import { resetTestEvents, resetUserData } from "../helpers/db";
 import { createTestUser, sessionCookieFor, type TestUser } from "../helpers/session";
-import { createTestEvent, instantsOfDatabase, instantsOfFeed, parseFeed } from "./calendar-feed-helpers";
+import { createTestEvent } from "../helpers/test-events";
+import { instantsOfDatabase, instantsOfFeed, parseFeed } from "./calendar-feed-helpers";
 
 const ORIGIN = "http://localhost:3000";
 

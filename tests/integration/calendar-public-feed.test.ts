@@ -6,7 +6,8 @@ import { feedCache } from "@/lib/calendar/feed-cache";
 import { cancelEvent, moveEventToVenue, reinstateEvent, rescheduleEvent } from "@/lib/events/change-event-schedule";
 import { prisma } from "@/lib/db";
 import { resetTestEvents } from "../helpers/db";
-import { createTestEvent, instantsOfDatabase, instantsOfFeed, parseFeed } from "./calendar-feed-helpers";
+import { createTestEvent } from "../helpers/test-events";
+import { instantsOfDatabase, instantsOfFeed, parseFeed } from "./calendar-feed-helpers";
 
 const ORIGIN = "http://localhost:3000";
 

@@ -3,7 +3,8 @@ import { DELETE, PUT } from "@/app/api/itinerary/[eventSlug]/route";
 import { prisma } from "@/lib/db";
 import { resetTestEvents, resetUserData } from "../helpers/db";
 import { createTestUser, sessionCookieFor, type TestUser } from "../helpers/session";
-import { createTestEvents } from "./itinerary-test-events";
+import { savedSlugs as savedSlugsOf } from "../helpers/saved-events";
+import { createTestEvents } from "../helpers/test-events";
 
 const BASE = "http://localhost:3000";
 
@@ -32,14 +33,7 @@ async function get(cookie: string | null) {
   return { status: response.status, body: await response.json() };
 }
 
-async function savedSlugs(user: TestUser): Promise<string[]> {
-  const rows = await prisma.savedEvent.findMany({
-    where: { userId: user.id },
-    select: { event: { select: { slug: true } } },
-    orderBy: { event: { slug: "asc" } },
-  });
-  return rows.map((row) => row.event.slug);
-}
+const savedSlugs = (user: TestUser) => savedSlugsOf(user.id);
 
 let alice: TestUser;
 let bob: TestUser;

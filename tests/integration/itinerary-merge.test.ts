@@ -2,7 +2,8 @@ import { POST } from "@/app/api/itinerary/merge/route";
 import { prisma } from "@/lib/db";
 import { resetTestEvents, resetUserData } from "../helpers/db";
 import { createTestUser, sessionCookieFor, type TestUser } from "../helpers/session";
-import { createTestEvents } from "./itinerary-test-events";
+import { savedSlugs as savedSlugsOf } from "../helpers/saved-events";
+import { createTestEvents } from "../helpers/test-events";
 
 async function merge(cookie: string | null, body: unknown, origin?: string) {
   const headers: Record<string, string> = { host: "localhost:3000", "content-type": "application/json" };
@@ -14,14 +15,7 @@ async function merge(cookie: string | null, body: unknown, origin?: string) {
   return { status: response.status, body: await response.json() };
 }
 
-async function savedSlugs(user: TestUser): Promise<string[]> {
-  const rows = await prisma.savedEvent.findMany({
-    where: { userId: user.id },
-    select: { event: { select: { slug: true } } },
-    orderBy: { event: { slug: "asc" } },
-  });
-  return rows.map((row) => row.event.slug);
-}
+const savedSlugs = (user: TestUser) => savedSlugsOf(user.id);
 
 let alice: TestUser;
 let bob: TestUser;
