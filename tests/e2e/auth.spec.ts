@@ -1,26 +1,14 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { PASSWORD, signUp, uniqueEmail as uniqueEmailFor } from "./helpers/visitor";
 
-const PASSWORD = "expo 2017 password";
-
-function uniqueEmail(): string {
-  return `auth-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
-}
+const uniqueEmail = () => uniqueEmailFor("auth");
 
 // Failed sign-ins are limited per address; each test that fails sign-ins on purpose comes from an
 // address of its own, so it cannot lock out the other e2e tests (which all come from localhost).
 async function pageFromAddress(browser: Browser, address: string): Promise<Page> {
   const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": address } });
   return context.newPage();
-}
-
-async function signUp(page: Page, email: string): Promise<void> {
-  await page.goto("/signup");
-  await page.getByLabel("Name", { exact: true }).fill("Dana Test");
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("banner").getByText("Signed in as")).toBeVisible();
 }
 
 async function trySignIn(page: Page, email: string, password: string): Promise<void> {
@@ -80,7 +68,7 @@ test("after five failed sign-ins the sixth is refused with 429 and Retry-After, 
 });
 
 test("the session cookie is httpOnly and SameSite=Lax, and the header names who is signed in", async ({ page }) => {
-  await signUp(page, uniqueEmail());
+  await signUp(page, uniqueEmail(), "Dana Test");
   await expect(page.getByRole("banner")).toContainText("Signed in as Dana Test");
   const session = (await page.context().cookies()).find((cookie) => cookie.name.endsWith("next-auth.session-token"));
   expect({ httpOnly: session?.httpOnly, sameSite: session?.sameSite }).toEqual({ httpOnly: true, sameSite: "Lax" });

@@ -1,17 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-
-const PASSWORD = "expo 2017 password";
-
-function uniqueEmail(): string {
-  return `calendar-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
-}
+import { signUp as signUpVisitor, uniqueEmail } from "./helpers/visitor";
 
 async function signUp(page: Page): Promise<void> {
-  await page.goto("/signup");
-  await page.getByLabel("Name", { exact: true }).fill("Calendar Test");
-  await page.getByLabel("Email", { exact: true }).fill(uniqueEmail());
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
+  await signUpVisitor(page, uniqueEmail("calendar"), "Calendar Test");
   await expect(page).toHaveURL(/\/itinerary$/);
 }
 

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { Client } from "pg";
+import { PASSWORD, signUp as signUpVisitor, uniqueEmail } from "./helpers/visitor";
 
 // The e2e database is the seeded programme; the events are picked from it, not hard-coded.
 async function query<T>(sql: string): Promise<T[]> {
@@ -44,11 +45,6 @@ test.beforeAll(async () => {
   [separate, laterOne, laterTwo] = [distinct[0], distinct[10], distinct[20]];
 });
 
-const PASSWORD = "expo 2017 password";
-
-function uniqueEmail(): string {
-  return `visitor-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
-}
 
 async function saveFromEventPage(page: Page, event: PickedEvent): Promise<void> {
   await page.goto(`/events/${event.slug}`);
@@ -59,13 +55,8 @@ async function saveFromEventPage(page: Page, event: PickedEvent): Promise<void> 
 }
 
 async function signUp(page: Page, email: string): Promise<void> {
-  await page.goto("/signup");
-  await page.getByLabel("Name", { exact: true }).fill("Aigerim Test");
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
+  await signUpVisitor(page, email, "Aigerim Test");
   await expect(page).toHaveURL(/\/itinerary$/);
-  await expect(page.getByRole("banner").getByText("Signed in as")).toBeVisible();
 }
 
 async function signIn(page: Page, email: string): Promise<void> {
