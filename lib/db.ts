@@ -6,8 +6,14 @@ import { getEnv } from "./env";
 // parked on globalThis instead of opening a new pool each time.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
+// A database that does not answer must become an error (503 from /api/health) within seconds,
+// not a request that hangs until the client gives up.
+const CONNECTION_TIMEOUT_MS = 5_000;
+
 export function createPrismaClient(connectionString: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString, connectionTimeoutMillis: CONNECTION_TIMEOUT_MS }),
+  });
 }
 
 function getPrisma(): PrismaClient {

@@ -1,5 +1,6 @@
 import { GET } from "../../app/api/health/route";
 import { checkHealth } from "../../lib/health/check-health";
+import net from "node:net";
 import { createPrismaClient } from "../../lib/db";
 
 describe("GET /api/health", () => {
@@ -19,6 +20,19 @@ describe("checkHealth", () => {
       expect(await checkHealth(unreachable)).toEqual({ status: "unavailable", database: "unreachable" });
     } finally {
       await unreachable.$disconnect();
+    }
+  });
+
+  it("reports a server that accepts connections but never answers, instead of hanging", async () => {
+    const silent = net.createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    const client = createPrismaClient(`postgresql://nobody:nothing@127.0.0.1:${port}/none`);
+    try {
+      expect(await checkHealth(client)).toEqual({ status: "unavailable", database: "unreachable" });
+    } finally {
+      await client.$disconnect();
+      silent.close();
     }
   });
 });

@@ -10,8 +10,9 @@ function freshDataDir(): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), "claim-")), "postgres");
 }
 
-function startSleeper(): ChildProcess {
-  return spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore" });
+/** A process that idles for a minute; extra arguments only change what its command line says. */
+function startSleeper(...args: string[]): ChildProcess {
+  return spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)", ...args], { stdio: "ignore" });
 }
 
 describe("claimDataDirectory", () => {
@@ -52,7 +53,8 @@ describe("claimDataDirectory", () => {
   it("shuts down a server orphaned by a hard-killed start before starting a new one", async () => {
     const dataDir = freshDataDir();
     fs.mkdirSync(dataDir);
-    const orphan = startSleeper();
+    // Looks like the embedded server's command line: .../bin/postgres -D <dataDir> -p <port>.
+    const orphan = startSleeper("/opt/pg/bin/postgres", "-D", dataDir);
     children.push(orphan);
     const exited = new Promise<NodeJS.Signals | null>((resolve) => orphan.once("exit", (_code, signal) => resolve(signal)));
     fs.writeFileSync(path.join(dataDir, "postmaster.pid"), `${orphan.pid}\n${dataDir}\n`);
@@ -61,6 +63,21 @@ describe("claimDataDirectory", () => {
 
     // SIGINT is PostgreSQL's "fast shutdown": it finishes cleanly instead of being killed mid-write.
     expect(await exited).toEqual("SIGINT");
+  });
+
+  it("leaves alone a process that merely reuses the id in a stale postmaster.pid, and removes the file", async () => {
+    const dataDir = freshDataDir();
+    fs.mkdirSync(dataDir);
+    const unrelated = startSleeper();
+    children.push(unrelated);
+    fs.writeFileSync(path.join(dataDir, "postmaster.pid"), `${unrelated.pid}\n${dataDir}\n`);
+
+    await claimDataDirectory(dataDir);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    expect(unrelated.exitCode).toBeNull();
+    expect(unrelated.signalCode).toBeNull();
+    expect(fs.existsSync(path.join(dataDir, "postmaster.pid"))).toBe(false);
   });
 });
 
