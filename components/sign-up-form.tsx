@@ -47,6 +47,11 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         setPending(false);
         return;
       }
+      if (response.status === 429) {
+        setError("Too many sign-ups. Wait a few minutes, then try again.");
+        setPending(false);
+        return;
+      }
       if (!response.ok) throw new Error(String(response.status));
       const result = await signIn("credentials", { email: input.email, password: input.password, callbackUrl, redirect: false });
       if (result?.ok && !result.error) {

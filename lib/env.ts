@@ -20,6 +20,10 @@ const envSchema = z
     GITHUB_SECRET: optionalNonEmpty,
     GOOGLE_CLIENT_ID: optionalNonEmpty,
     GOOGLE_CLIENT_SECRET: optionalNonEmpty,
+    // Whether a reverse proxy sets X-Forwarded-For; without one any client could forge it.
+    TRUST_PROXY: optionalNonEmpty
+      .pipe(z.enum(["true", "false", "1", "0"], { error: 'must be "true", "false", "1" or "0"' }).optional())
+      .transform((value) => value === "true" || value === "1"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {

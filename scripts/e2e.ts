@@ -75,6 +75,7 @@ async function main(): Promise<number> {
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
       NEXTAUTH_URL: baseUrl,
       NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-e2e",
+      TRUST_PROXY: "true", // the specs send X-Forwarded-For to give each rate-limit test an address of its own
       NEXT_TELEMETRY_DISABLED: "1",
       CHECKPOINT_DISABLE: "1",
     };

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EventTime } from "@/components/event-time";
 import { ItineraryEntryActions } from "@/components/itinerary-entry-actions";
 import { ItineraryPrintButton } from "@/components/itinerary-print-button";
 import { PrivateFeedPanel } from "@/components/private-feed-panel";
+import { TimeZoneSwitch } from "@/components/time-zone-switch";
 import { requireUser } from "@/lib/auth/session";
 import { getItinerary, type ItineraryEntry } from "@/lib/itinerary/get-itinerary";
 import { describeDay, describeWalkWarning } from "@/lib/itinerary/itinerary-wording";
@@ -12,13 +14,12 @@ export const metadata: Metadata = { title: "My itinerary", robots: { index: fals
 export const dynamic = "force-dynamic";
 
 function EntryCard({ entry }: { entry: ItineraryEntry }) {
-  const cancelled = entry.status === "CANCELLED";
-  const crossesMidnight = entry.astana.endDate !== entry.astana.date;
+  const cancelled = entry.status === "cancelled";
   return (
     <li id={`saved-${entry.slug}`} className={`card ${styles.entry}`}>
       <p className={styles.time} style={{ margin: 0 }}>
-        {entry.astana.start}–{entry.astana.end}
-        {crossesMidnight ? " (next day)" : ""} <span className="muted">Astana time</span>
+        {/* The schedule's own time component: "18:00–20:00 Astana, UTC+6", or the visitor's chosen zone. */}
+        <EventTime start={entry.startsAt} end={entry.endsAt} />
         {entry.timeIsIllustrative ? <span className="muted"> · time not announced, shown as a guide</span> : null}
       </p>
       <h3 className={cancelled ? styles.cancelled : undefined}>
@@ -45,12 +46,13 @@ export default async function ItineraryPage() {
   return (
     <>
       <h1>My itinerary</h1>
+      {count > 0 ? <TimeZoneSwitch /> : null}
       <p>
         {count === 0
           ? "Nothing saved yet."
           : `${count} saved event${count === 1 ? "" : "s"}${
               itinerary.conflictCount ? `, ${itinerary.conflictCount} with a time conflict` : ""
-            }. All times are Astana time.`}
+            }.`}
       </p>
       {count === 0 ? (
         <p>

@@ -1,13 +1,12 @@
 import "server-only";
-import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import type { Provider } from "next-auth/providers/index";
-import { prisma } from "../db";
 import { getEnv, type Env } from "../env";
+import { expoAdapter } from "./adapter";
 import { authorizeCredentials } from "./authorize-credentials";
 import { headerReader } from "./client-address";
 import { logMagicLink } from "./magic-link";
@@ -57,9 +56,7 @@ export function authOptions(): NextAuthOptions {
   if (cached) return cached;
   const env = getEnv();
   cached = {
-    // The adapter is typed against the default @prisma/client; ours is generated to lib/generated
-    // with the same models, which is all the adapter touches.
-    adapter: PrismaAdapter(prisma as unknown as Parameters<typeof PrismaAdapter>[0]),
+    adapter: expoAdapter(),
     // JWT sessions: the credentials provider works only with them, and a request needs no session
     // lookup; the user row is still read on every request (lib/auth/session.ts).
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
@@ -69,10 +66,15 @@ export function authOptions(): NextAuthOptions {
     providers: buildProviders(env),
     pages: { signIn: "/signin", error: "/signin", verifyRequest: "/signin/check-email" },
     callbacks: {
-      jwt({ token, user }) {
+      jwt({ token, user, account }) {
         if (user) {
           token.sub = user.id;
           token.role = (user as Partial<SessionUser>).role ?? "VISITOR";
+          // How and when this sign-in happened; kept when next-auth refreshes the token (which
+          // renews iat), so lib/auth/session.ts can end password sessions older than the proof
+          // of the email.
+          token.method = account?.provider ?? "credentials";
+          token.signedInAt = Math.floor(Date.now() / 1000);
         }
         return token;
       },

@@ -1,13 +1,17 @@
-// The visitor's address for rate limiting. Behind a reverse proxy it is the first entry of
-// X-Forwarded-For (set by the proxy); without one, "unknown" (docs/decisions/005-accounts-and-itineraries.md).
+import { getEnv } from "../env";
+
+// The visitor's address, for rate limits. A route handler cannot see the socket's address, so the
+// only source is X-Forwarded-For, and only when TRUST_PROXY says a reverse proxy sets it: without
+// one, any client could send a different value with every attempt, or everybody would share one
+// "unknown" address and five failures would lock out every visitor. With no trusted address the
+// limits count per email only (docs/decisions/005-accounts-and-itineraries.md).
 export type HeaderReader = (name: string) => string | null | undefined;
 
-export function clientAddress(readHeader: HeaderReader): string {
+/** The first X-Forwarded-For entry when TRUST_PROXY is on; otherwise null (no reliable address). */
+export function clientAddress(readHeader: HeaderReader, trustProxy: boolean = getEnv().TRUST_PROXY): string | null {
+  if (!trustProxy) return null;
   const forwarded = readHeader("x-forwarded-for")?.split(",")[0]?.trim();
-  if (forwarded) return forwarded.slice(0, 100);
-  const real = readHeader("x-real-ip")?.trim();
-  if (real) return real.slice(0, 100);
-  return "unknown";
+  return forwarded ? forwarded.slice(0, 100) : null;
 }
 
 /** Reads either a Fetch `Headers` or the plain object next-auth passes to `authorize`. */

@@ -1,11 +1,13 @@
 import "server-only";
 import { clientAddress, headerReader } from "./client-address";
-import { checkSignInLimit } from "./sign-in-limit";
+import { beginSignInAttempt } from "./sign-in-limit";
 
 /**
  * next-auth's `authorize` can only say yes or no, so the limit on failed sign-ins is enforced
  * before next-auth sees the request: a 429 with Retry-After once the email or the address has too
- * many recent failures. The body also carries `url`, which next-auth's client `signIn()` reads.
+ * many recent failures. Otherwise the attempt is counted as failed right here, checked and counted
+ * in one step (lib/auth/attempt-limit.ts), and authorize takes it back if the password is right.
+ * The body also carries `url`, which next-auth's client `signIn()` reads.
  */
 export async function refuseRateLimitedSignIn(request: Request): Promise<Response | null> {
   if (request.method !== "POST" || !new URL(request.url).pathname.endsWith("/callback/credentials")) return null;
@@ -16,7 +18,7 @@ export async function refuseRateLimitedSignIn(request: Request): Promise<Respons
   } catch {
     email = undefined; // not a form: next-auth refuses it itself
   }
-  const limit = await checkSignInLimit({ email, address: clientAddress(headerReader(request.headers)) });
+  const limit = await beginSignInAttempt({ email, address: clientAddress(headerReader(request.headers)) });
   if (!limit.limited) return null;
   const minutes = Math.ceil(limit.retryAfterSeconds / 60);
   const signInUrl = new URL(`/signin?error=TooManyAttempts&retryAfter=${limit.retryAfterSeconds}`, request.url);

@@ -3,10 +3,12 @@ import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { prisma } from "../db";
+import { safeCallbackPath } from "./callback-path";
 import { authSecret, sessionCookieName } from "./secret";
 import type { SessionUser } from "./session-user";
 
 export type { SessionUser } from "./session-user";
+export { safeCallbackPath } from "./callback-path";
 
 function parseCookieHeader(header: string | null): Map<string, string> {
   const jar = new Map<string, string>();
@@ -35,19 +37,35 @@ function sessionTokenFrom(jar: Map<string, string>): string | undefined {
 }
 
 /**
+ * True for a password sign-in from before the email was proven: it no longer counts, since the
+ * password it used was dropped then (lib/auth/adapter.ts) and may have been set by someone else.
+ * Tokens from before `method`/`signedInAt` existed are not judged.
+ */
+function sessionOutlivedProof(claims: { method?: unknown; signedInAt?: unknown }, emailVerified: Date | null): boolean {
+  if (claims.method !== "credentials" || typeof claims.signedInAt !== "number" || !emailVerified) return false;
+  return claims.signedInAt < Math.floor(emailVerified.getTime() / 1000);
+}
+
+/**
  * The user a session JWT belongs to, read fresh from the database: a deleted account's cookie no
  * longer works, and a changed role applies at once.
  */
 async function userFromSessionToken(token: string | undefined): Promise<SessionUser | null> {
   if (!token) return null;
-  let userId: unknown;
+  let claims: Record<string, unknown> | null;
   try {
-    userId = (await decode({ token, secret: authSecret() }))?.sub;
+    claims = await decode({ token, secret: authSecret() });
   } catch {
     return null; // expired, tampered with, or signed with another secret
   }
-  if (typeof userId !== "string" || !userId) return null;
-  return prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, role: true } });
+  const userId = claims?.sub;
+  if (!claims || typeof userId !== "string" || !userId) return null;
+  const user = await prisma.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, role: true, emailVerified: true },
+  });
+  if (!user || sessionOutlivedProof(claims, user.emailVerified)) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
 type ApiUserResult = { ok: true; user: SessionUser } | { ok: false; response: Response };
@@ -69,13 +87,6 @@ export async function requireApiUser(request: Request, action = "use your itiner
 export async function getSessionUser(): Promise<SessionUser | null> {
   const jar = new Map((await cookies()).getAll().map((cookie) => [cookie.name, cookie.value] as const));
   return userFromSessionToken(sessionTokenFrom(jar));
-}
-
-/** Only a same-site path may be a callback: "/itinerary" yes, "//evil.example" or "https://…" no. */
-export function safeCallbackPath(value: string | string[] | undefined | null, fallback = "/"): string {
-  const path = Array.isArray(value) ? value[0] : value;
-  if (!path || !path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) return fallback;
-  return path;
 }
 
 /** For pages: the signed-in user; anyone else is sent to /signin and brought back afterwards. */

@@ -1,10 +1,18 @@
 import "server-only";
 import { prisma } from "../db";
+import { emailSchema } from "./credentials-schema";
+import { ATTEMPT_WINDOW_MS, checkAttemptLimit, takeAttempt, type AttemptLimit } from "./attempt-limit";
 
-// Failed sign-ins are counted in PostgreSQL (SignInAttempt), not in memory, so the limit holds
-// across several app instances and restarts.
 export const MAX_FAILED_SIGN_INS = 5;
-export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
+export const SIGN_IN_WINDOW_MS = ATTEMPT_WINDOW_MS;
+
+export type SignInLimit = AttemptLimit;
+
+/** The input of a sign-in attempt: the email when it is one, the address when one is trusted. */
+export interface SignInAttemptSource {
+  email?: string;
+  address: string | null;
+}
 
 export function emailKey(email: string): string {
   return `email:${email.trim().toLowerCase()}`;
@@ -14,46 +22,38 @@ export function addressKey(address: string): string {
   return `ip:${address}`;
 }
 
-export type SignInLimit = { limited: false } | { limited: true; retryAfterSeconds: number };
+function keysFor({ email, address }: SignInAttemptSource): string[] {
+  const keys: string[] = [];
+  // Only a well-formed email gets a key: anything else can never sign in, and a stray NUL or a
+  // megabyte of text has no place in the table (PostgreSQL refuses NUL in text).
+  if (email !== undefined && emailSchema.safeParse(email).success) keys.push(emailKey(email));
+  if (address) keys.push(addressKey(address));
+  return keys;
+}
+
+/** Whether another sign-in may be tried for this email from this address; reads only. */
+export async function checkSignInLimit(input: SignInAttemptSource, now: Date = new Date()): Promise<SignInLimit> {
+  return checkAttemptLimit(keysFor(input), MAX_FAILED_SIGN_INS, now);
+}
 
 /**
- * Whether another sign-in may be tried for this email (if known) from this address. Limited once
- * either key has MAX_FAILED_SIGN_INS failures in the window; Retry-After is when the oldest of
- * those that matter leaves the window.
+ * Starts a sign-in attempt: refused once the email or the address has MAX_FAILED_SIGN_INS
+ * failures in the window; otherwise counted as a failure at once, before the password is even
+ * looked at, so parallel attempts cannot all slip under the limit. A successful sign-in takes its
+ * attempt back (endSuccessfulSignIn).
  */
-export async function checkSignInLimit(
-  input: { email?: string; address: string },
-  now: Date = new Date(),
-): Promise<SignInLimit> {
-  const keys = [addressKey(input.address)];
-  if (input.email) keys.push(emailKey(input.email));
-  const since = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
-  // For each key, the MAX_FAILED_SIGN_INS-th most recent failure in the window: while it is inside
-  // the window, that key has reached the limit.
-  const rows = await prisma.$queryRaw<{ key: string; createdAt: Date }[]>`
-    SELECT "key", "createdAt" FROM (
-      SELECT "key", "createdAt",
-             row_number() OVER (PARTITION BY "key" ORDER BY "createdAt" DESC) AS position
-      FROM "SignInAttempt"
-      WHERE "key" = ANY(${keys}) AND "createdAt" > ${since}
-    ) ranked
-    WHERE position = ${MAX_FAILED_SIGN_INS}`;
-  if (rows.length === 0) return { limited: false };
-  const freedAt = Math.max(...rows.map((row) => row.createdAt.getTime() + SIGN_IN_WINDOW_MS));
-  return { limited: true, retryAfterSeconds: Math.max(1, Math.ceil((freedAt - now.getTime()) / 1000)) };
+export async function beginSignInAttempt(input: SignInAttemptSource, now: Date = new Date()): Promise<SignInLimit> {
+  return takeAttempt(keysFor(input), MAX_FAILED_SIGN_INS, now);
 }
 
-/** Counts one failed sign-in against the email and the address; forgets failures older than the window. */
-export async function recordFailedSignIn(input: { email?: string; address: string }, now: Date = new Date()): Promise<void> {
-  const keys = [addressKey(input.address)];
-  if (input.email) keys.push(emailKey(input.email));
-  await prisma.$transaction([
-    prisma.signInAttempt.createMany({ data: keys.map((key) => ({ key, createdAt: now })) }),
-    prisma.signInAttempt.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - SIGN_IN_WINDOW_MS) } } }),
-  ]);
-}
-
-/** A successful sign-in clears the email's failures (the address keeps its count). */
-export async function clearFailedSignIns(email: string): Promise<void> {
-  await prisma.signInAttempt.deleteMany({ where: { key: emailKey(email) } });
+/**
+ * After a successful sign-in: the email's failures are forgotten; the address loses only the
+ * attempt that just succeeded (one row: which one does not change the count).
+ */
+export async function endSuccessfulSignIn(input: SignInAttemptSource): Promise<void> {
+  const [email, address] = [input.email ? emailKey(input.email) : null, input.address ? addressKey(input.address) : null];
+  await prisma.$executeRaw`
+    DELETE FROM "SignInAttempt"
+    WHERE "key" = ${email}
+       OR "id" = (SELECT "id" FROM "SignInAttempt" WHERE "key" = ${address} ORDER BY "createdAt" DESC, "id" DESC LIMIT 1)`;
 }

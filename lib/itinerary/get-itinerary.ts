@@ -10,7 +10,8 @@ export interface ItineraryEntry {
   endsAt: string;
   /** Astana wall-clock: date of the start, "HH:MM" of start and end. */
   astana: { date: string; start: string; end: string; endDate: string };
-  status: "SCHEDULED" | "CANCELLED";
+  /** Lower case, as in the events API. */
+  status: "scheduled" | "cancelled";
   timeIsIllustrative: boolean;
   venue: { slug: string; name: string };
   note: string | null;
@@ -74,7 +75,7 @@ export async function getItinerary(userId: string): Promise<Itinerary> {
       startsAt: event.startsAt.toISOString(),
       endsAt: event.endsAt.toISOString(),
       astana: { date: start.date, start: start.time, end: end.time, endDate: end.date },
-      status: event.status,
+      status: event.status === "CANCELLED" ? "cancelled" : "scheduled",
       timeIsIllustrative: event.timeIsIllustrative,
       venue: { slug: event.venue.slug, name: event.venue.name },
       note,

@@ -16,5 +16,7 @@ export function bodyProblems(error: z.ZodError): { parameter: string; message: s
 }
 
 export function unknownEvent(slug: string): ItineraryOutcome {
-  return problem(404, `There is no event "${slug}".`, [{ parameter: "eventSlug", message: "is not an event" }]);
+  // JSON escapes control characters; the cap keeps a long path from being echoed whole.
+  const shown = slug.length > 100 ? `${slug.slice(0, 100)}…` : slug;
+  return problem(404, `There is no event "${shown}".`, [{ parameter: "eventSlug", message: "is not an event" }]);
 }

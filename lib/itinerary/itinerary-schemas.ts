@@ -5,9 +5,13 @@ export const MAX_NOTE_LENGTH = 1000;
 // A browser keeps at most this many saves before sign-in; more is not a visitor but a script.
 export const MAX_DEVICE_SAVES = 500;
 
+// Line breaks and tabs belong in a note; other control characters do not, and PostgreSQL refuses NUL.
+const NOTE_CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 export const noteSchema = z
   .string({ error: "must be text or null" })
   .max(MAX_NOTE_LENGTH, `must be at most ${MAX_NOTE_LENGTH.toLocaleString("en")} characters`)
+  .refine((note) => !NOTE_CONTROL_CHARACTER.test(note), "must not contain control characters other than line breaks and tabs")
   .nullable();
 
 /** Body of PUT /api/itinerary/{eventSlug}: empty, `{}` or `{"note": "…"}` (null or "" clears it). */
@@ -16,7 +20,11 @@ export const saveEventBodySchema = z.strictObject(
   { error: (issue) => (issue.code === "unrecognized_keys" ? `has unknown field(s): ${issue.keys.join(", ")}` : "must be a JSON object") },
 );
 
-/** Body of POST /api/itinerary/merge: the slugs saved in the browser before sign-in. */
+/**
+ * Body of POST /api/itinerary/merge: the slugs saved in the browser before sign-in. A string that
+ * is not a slug is reported as unknown like any other missing event (the browser's storage may
+ * hold anything), not refused: only the slugs are ever looked up.
+ */
 export const mergeBodySchema = z.strictObject({
   slugs: z
     .array(z.string({ error: "must be a list of event slugs" }).min(1).max(200), { error: "must be a list of event slugs" })

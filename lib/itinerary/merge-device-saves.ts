@@ -1,12 +1,13 @@
 import "server-only";
 import { prisma } from "../db";
+import { isSlug } from "../schedule/slug";
 import { mergeBodySchema } from "./itinerary-schemas";
 import { bodyProblems, problem, type ItineraryOutcome } from "./itinerary-outcome";
 
 export interface MergeReport {
   added: string[];
   alreadySaved: string[];
-  /** Slugs that are no event (removed since, or never were). */
+  /** Slugs that are no event (removed since, or never were), and strings that are not slugs. */
   unknown: string[];
   /** Cancelled since they were saved on the device: not added. */
   cancelled: string[];
@@ -21,8 +22,9 @@ export async function mergeDeviceSaves(userId: string, body: unknown): Promise<I
   if (!parsed.success) return problem(400, "The request body is not valid.", bodyProblems(parsed.error));
   const slugs = [...new Set(parsed.data.slugs)];
 
+  // Strings that are not slugs (a NUL byte, which PostgreSQL refuses) are never sent to the database.
   const events = await prisma.event.findMany({
-    where: { slug: { in: slugs } },
+    where: { slug: { in: slugs.filter(isSlug) } },
     select: { id: true, slug: true, status: true, savedBy: { where: { userId }, select: { id: true } } },
   });
   const bySlug = new Map(events.map((event) => [event.slug, event]));

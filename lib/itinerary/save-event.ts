@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "../db";
+import { isSlug } from "../schedule/slug";
 import { saveEventBodySchema } from "./itinerary-schemas";
 import { bodyProblems, problem, unknownEvent, type ItineraryOutcome } from "./itinerary-outcome";
 
@@ -9,6 +10,9 @@ import { bodyProblems, problem, unknownEvent, type ItineraryOutcome } from "./it
  * `body` is the parsed JSON body, or undefined when there was none.
  */
 export async function saveEventToItinerary(userId: string, eventSlug: string, body: unknown): Promise<ItineraryOutcome> {
+  // Anything that is not a slug (a NUL byte, which PostgreSQL refuses, or a megabyte of text) is
+  // no event, and is never sent to the database.
+  if (!isSlug(eventSlug)) return unknownEvent(eventSlug);
   const parsed = saveEventBodySchema.safeParse(body ?? {});
   if (!parsed.success) return problem(400, "The request body is not valid.", bodyProblems(parsed.error));
   const noteGiven = parsed.data.note !== undefined;

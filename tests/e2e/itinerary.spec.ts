@@ -98,6 +98,16 @@ test("a visitor signs up, saves three events, sees the clash, and finds the plan
   await expect(main.getByText(`Conflict: overlaps with ${overlappingB.title}`)).toBeVisible();
 });
 
+test("times on /itinerary read like the schedule's, with the offset, and follow the chosen display zone", async ({ page }) => {
+  await signUp(page, uniqueEmail());
+  await saveFromEventPage(page, separate);
+  await page.goto("/itinerary");
+  const time = page.locator(`#saved-${separate.slug} time.event-time`);
+  await expect(time).toHaveText(/^\d\d:\d\d–\d\d:\d\d( \(\+1 day\))? Astana, UTC\+6$/);
+  await page.getByLabel("Show times in").selectOption("UTC");
+  await expect(time).toHaveText(/^\d\d:\d\d–\d\d:\d\d( \(\+1 day\))? UTC$/);
+});
+
 test("events saved before signing in are kept on the device, then merged into the account", async ({ page }) => {
   await saveFromEventPage(page, laterOne);
   await saveFromEventPage(page, laterTwo);

@@ -63,6 +63,49 @@ describe("POST /api/auth/signup", () => {
     expect((await signUp("{oops")).status).toEqual(400);
   });
 
+  test("a NUL or another control character in the name or the email is 400 naming the field, never a 500", async () => {
+    const results = [
+      await signUp({ name: "Ai\u0000gerim", email: "nul@example.test", password: "a long password" }),
+      await signUp({ name: "Aigerim", email: "nul\u0000@example.test", password: "a long password" }),
+      await signUp({ name: "Ai\ngerim", email: "newline@example.test", password: "a long password" }),
+    ];
+    expect(results).toEqual([
+      { status: 400, body: { error: "The sign-up details are not valid.", details: [{ parameter: "name", message: "must not contain control characters" }] } },
+      { status: 400, body: { error: "The sign-up details are not valid.", details: [{ parameter: "email", message: "must not contain control characters" }] } },
+      { status: 400, body: { error: "The sign-up details are not valid.", details: [{ parameter: "name", message: "must not contain control characters" }] } },
+    ]);
+    expect(await prisma.user.count()).toEqual(0);
+  });
+
+  test("a body over 64 KiB is 413 naming the limit, and no account is made", async () => {
+    expect(await signUp({ name: "A", email: "big@example.test", password: "long enough!", padding: "x".repeat(70_000) })).toEqual({
+      status: 413,
+      body: { error: "The request body is too large (limit 64 KiB).", details: [{ parameter: "body", message: "must be at most 65,536 bytes" }] },
+    });
+    expect(await prisma.user.count()).toEqual(0);
+  });
+
+  test("an eleventh sign-up for one email within 15 minutes is 429 with Retry-After, whether or not the first made the account", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await signUp({ name: "Probe", email: "probe@example.test", password: `password number ${i}` })).status);
+    expect(statuses).toEqual(Array(10).fill(201));
+    const response = await POST(
+      new Request("http://localhost:3000/api/auth/signup", {
+        method: "POST",
+        headers: { host: "localhost:3000", "content-type": "application/json" },
+        body: JSON.stringify({ name: "Probe", email: "Probe@Example.test", password: "one more password" }),
+      }),
+    );
+    const retryAfter = Number(response.headers.get("retry-after"));
+    expect({ status: response.status, body: await response.json() }).toEqual({
+      status: 429,
+      body: { error: "Too many sign-ups. Try again in 15 minutes.", retryAfterSeconds: retryAfter },
+    });
+    expect(retryAfter > 14 * 60 && retryAfter <= 15 * 60).toEqual(true);
+    // Another email is not affected: without a trusted proxy the limit counts per email only.
+    expect((await signUp({ name: "Other", email: "other@example.test", password: "a long password" })).status).toEqual(201);
+  });
+
   test("a request from another origin is 403", async () => {
     expect((await signUp({ name: "A", email: "x@example.test", password: "long enough!" }, "https://evil.example")).status).toEqual(403);
     expect(await prisma.user.count()).toEqual(0);

@@ -146,6 +146,48 @@ describe("PUT /api/itinerary/{eventSlug}", () => {
     });
   });
 
+  test("a path that is not a slug (a NUL byte, spaces, upper case) is 404 without a query, never a 500", async () => {
+    const results = [await put("test-concert\u0000", aliceCookie), await put("Test Concert", aliceCookie), await put("x".repeat(101), aliceCookie)];
+    expect(results.map((result) => result.status)).toEqual([404, 404, 404]);
+    expect(results[0].body).toEqual({
+      error: 'There is no event "test-concert\u0000".',
+      details: [{ parameter: "eventSlug", message: "is not an event" }],
+    });
+    expect(await savedSlugs(alice)).toEqual([]);
+  });
+
+  test("a note with a NUL or another control character is 400 naming note; line breaks and tabs are kept", async () => {
+    expect(await put("test-concert", aliceCookie, JSON.stringify({ note: "hi\u0000" }))).toEqual({
+      status: 400,
+      body: {
+        error: "The request body is not valid.",
+        details: [{ parameter: "note", message: "must not contain control characters other than line breaks and tabs" }],
+      },
+    });
+    expect((await put("test-concert", aliceCookie, JSON.stringify({ note: "bell\u0007" }))).status).toEqual(400);
+    expect(await savedSlugs(alice)).toEqual([]);
+    expect((await put("test-concert", aliceCookie, JSON.stringify({ note: "Gate B\r\n\tRow 3" }))).body.note).toEqual("Gate B\r\n\tRow 3");
+  });
+
+  test("a body over 64 KiB is 413 naming the limit, whether Content-Length says so or the body is counted", async () => {
+    const big = JSON.stringify({ note: "n".repeat(70_000) });
+    const counted = await put("test-concert", aliceCookie, big);
+    const declared = await PUT(
+      new Request(`${BASE}/api/itinerary/test-concert`, {
+        method: "PUT",
+        headers: { host: "localhost:3000", cookie: aliceCookie, "content-type": "application/json", "content-length": String(big.length) },
+        body: big,
+      }),
+      params("test-concert"),
+    );
+    const tooLarge = {
+      status: 413,
+      body: { error: "The request body is too large (limit 64 KiB).", details: [{ parameter: "body", message: "must be at most 65,536 bytes" }] },
+    };
+    expect([counted, { status: declared.status, body: await declared.json() }]).toEqual([tooLarge, tooLarge]);
+    expect(await savedSlugs(alice)).toEqual([]);
+  });
+
   test("a cancelled event cannot be newly saved (409)", async () => {
     expect(await put("test-cancelled", aliceCookie)).toEqual({
       status: 409,
@@ -192,6 +234,12 @@ describe("DELETE /api/itinerary/{eventSlug}", () => {
 
   test("an unknown event is 404", async () => {
     expect((await del("test-no-such-event", aliceCookie)).status).toEqual(404);
+  });
+
+  test("a path that is not a slug (a NUL byte) is 404, never a 500", async () => {
+    await put("test-concert", aliceCookie);
+    expect((await del("test-concert\u0000", aliceCookie)).status).toEqual(404);
+    expect(await savedSlugs(alice)).toEqual(["test-concert"]);
   });
 
   test("a request from another origin is refused with 403 and nothing is removed", async () => {
@@ -269,7 +317,13 @@ describe("GET /api/itinerary", () => {
     await put("test-next-day", aliceCookie);
     await prisma.event.update({ where: { slug: "test-next-day" }, data: { status: "CANCELLED" } });
     const { body } = await get(aliceCookie);
-    expect(body.items.map((item: { slug: string; status: string }) => [item.slug, item.status])).toEqual([["test-next-day", "CANCELLED"]]);
+    expect(body.items.map((item: { slug: string; status: string }) => [item.slug, item.status])).toEqual([["test-next-day", "cancelled"]]);
+  });
+
+  test("status is lower case, as in the events API", async () => {
+    await put("test-concert", aliceCookie);
+    const { body } = await get(aliceCookie);
+    expect(body.items.map((item: { status: string }) => item.status)).toEqual(["scheduled"]);
   });
 
   test("answers are never cached", async () => {

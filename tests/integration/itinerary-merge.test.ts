@@ -66,6 +66,14 @@ describe("POST /api/itinerary/merge", () => {
     expect(await savedSlugs(alice)).toEqual(["test-c"]);
   });
 
+  test("strings that are not slugs (a NUL byte, spaces) are reported as unknown, never a 500", async () => {
+    expect(await merge(aliceCookie, { slugs: ["a\u0000", "test-a", "Not A Slug"] })).toEqual({
+      status: 200,
+      body: { added: ["test-a"], alreadySaved: [], unknown: ["a\u0000", "Not A Slug"], cancelled: [] },
+    });
+    expect(await savedSlugs(alice)).toEqual(["test-a"]);
+  });
+
   test("merging into one account leaves another account untouched", async () => {
     await prisma.savedEvent.create({
       data: { userId: bob.id, eventId: (await prisma.event.findUniqueOrThrow({ where: { slug: "test-c" } })).id },

@@ -41,6 +41,18 @@ describe("parseEnv", () => {
     expect(parseEnv({ ...base, EMAIL_SERVER: "", GITHUB_ID: " " })).toMatchObject({ EMAIL_SERVER: undefined, GITHUB_ID: undefined });
   });
 
+  it("reads TRUST_PROXY as a boolean that defaults to false", () => {
+    expect(
+      [undefined, "", "false", "0", "true", "1"].map((TRUST_PROXY) => parseEnv({ ...base, TRUST_PROXY }).TRUST_PROXY),
+    ).toEqual([false, false, false, false, true, true]);
+  });
+
+  it("names TRUST_PROXY when it is not a boolean", () => {
+    expect(() => parseEnv({ ...base, TRUST_PROXY: "yes" })).toThrow(
+      'Invalid environment variable TRUST_PROXY: must be "true", "false", "1" or "0"',
+    );
+  });
+
   it("reports its error on one line", () => {
     try {
       parseEnv({});

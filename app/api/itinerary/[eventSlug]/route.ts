@@ -1,6 +1,6 @@
 import { requireApiUser } from "@/lib/auth/session";
 import { rejectCrossOrigin } from "@/lib/auth/same-origin";
-import { readJsonBody } from "@/lib/itinerary/read-json-body";
+import { readJsonBody } from "@/lib/http/read-json-body";
 import { removeEventFromItinerary } from "@/lib/itinerary/remove-event";
 import { saveEventToItinerary } from "@/lib/itinerary/save-event";
 

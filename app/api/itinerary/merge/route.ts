@@ -1,7 +1,7 @@
 import { requireApiUser } from "@/lib/auth/session";
 import { rejectCrossOrigin } from "@/lib/auth/same-origin";
 import { mergeDeviceSaves } from "@/lib/itinerary/merge-device-saves";
-import { readJsonBody } from "@/lib/itinerary/read-json-body";
+import { readJsonBody } from "@/lib/http/read-json-body";
 
 export async function POST(request: Request): Promise<Response> {
   const refused = rejectCrossOrigin(request);
