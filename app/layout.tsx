@@ -1,15 +1,24 @@
 import type { Metadata, Viewport } from "next";
 import { GeistSans } from "geist/font/sans";
+import { connection } from "next/server";
 import { AccountMenu } from "@/components/account-menu";
 import { DeviceSavesNotice } from "@/components/device-saves-notice";
 import { SiteHeader } from "@/components/site-header";
+import { sitePublicOrigin } from "@/lib/http/public-base-url";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "EXPO 2017 Astana — Schedule", template: "%s · EXPO 2017 Astana" },
-  description:
-    "The programme of EXPO 2017 in Astana, 10 June – 10 September 2017: more than 3,000 cultural and sports events, with Astana times, personal itineraries and calendar feeds.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  // Read at request time, never at build: the prerendered 404 would otherwise bake in the build's
+  // environment (or fail the build where DATABASE_URL, which getEnv requires, is not set).
+  await connection();
+  return {
+    // Relative canonical and Open Graph URLs resolve against the site's public address, not localhost.
+    metadataBase: new URL(sitePublicOrigin()),
+    title: { default: "EXPO 2017 Astana — Schedule", template: "%s · EXPO 2017 Astana" },
+    description:
+      "The programme of EXPO 2017 in Astana, 10 June – 10 September 2017: more than 3,000 cultural and sports events, with Astana times, personal itineraries and calendar feeds.",
+  };
+}
 
 export const viewport: Viewport = {
   width: "device-width",

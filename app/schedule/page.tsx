@@ -7,7 +7,7 @@ import { SubscribeToFeed } from "@/components/subscribe-to-feed";
 import { TimeZoneSwitch } from "@/components/time-zone-switch";
 import { getFilterOptions } from "@/lib/schedule/filter-options";
 import { scheduleHref } from "@/lib/schedule/schedule-href";
-import { feedQueryOf, getScheduleView, type ScheduleView } from "@/lib/schedule/schedule-view";
+import { feedLabelOf, feedQueryOf, getScheduleView, type ScheduleView } from "@/lib/schedule/schedule-view";
 import { longDayLabel } from "@/lib/time/display-zone";
 import { listExpoDays } from "@/lib/time/expo-dates";
 
@@ -31,12 +31,6 @@ function heading(view: ScheduleView): string {
     case "all":
       return "All days";
   }
-}
-
-function selectionLabel(view: ScheduleView): string {
-  const parts = [view.labels.programme, view.labels.category, view.labels.venue, view.filters.q ? `“${view.filters.q}”` : undefined];
-  const named = parts.filter(Boolean).join(" · ");
-  return named ? `EXPO 2017: ${named}` : "EXPO 2017: the whole programme";
 }
 
 function countText(total: number): string {
@@ -77,7 +71,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Sea
           <p role="status" className="match-count">
             {countText(view.total)}
           </p>
-          <SubscribeToFeed query={feedQueryOf(view.filters)} label={selectionLabel(view)} />
+          <SubscribeToFeed query={feedQueryOf(view.filters)} label={feedLabelOf(view.filters, view.labels)} />
 
           {view.mode.kind === "moment" ? (
             <>

@@ -96,15 +96,26 @@ function eventData(event: FeedEvent, baseUrl: string, detail: FeedDetail): ICalE
   };
 }
 
+/**
+ * RFC 5545 TEXT escaping (section 3.3.11) of one line of text: a backslash, ";" and "," each get
+ * a backslash in front.
+ * ical-generator does this for SUMMARY, DESCRIPTION and LOCATION but writes the calendar's NAME,
+ * X-WR-CALNAME and X-WR-CALDESC exactly as given, so those are escaped here (once: feedText has
+ * already removed the line breaks, which would otherwise need escaping as well).
+ */
+export function icalText(value: string): string {
+  return value.replace(/[\\;,]/g, (character) => `\\${character}`);
+}
+
 /** Renders one calendar. Deterministic: identical input gives byte-identical output. */
 export function renderCalendar(spec: CalendarSpec): string {
   const calendar = ical({
-    name: feedText(spec.name),
+    name: icalText(feedText(spec.name)),
     prodId: FEED_PRODID,
     method: ICalCalendarMethod.PUBLISH,
     ttl: FEED_REFRESH_SECONDS,
     url: spec.pageUrl,
-    description: `Details of every event: ${feedText(spec.pageUrl)}`,
+    description: icalText(`Details of every event: ${feedText(spec.pageUrl)}`),
   });
   for (const event of spec.events) calendar.createEvent(eventData(event, spec.baseUrl, spec.detail));
   return withCalendarTimezoneHint(calendar.toString());

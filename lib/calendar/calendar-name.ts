@@ -33,6 +33,11 @@ export function calendarName(parts: string[]): string {
 
 /** The name of a schedule selection: programme, category, venue, admission, dates, search words. */
 export function selectionCalendarName(filters: EventFilters, labels: SelectionLabels): string {
+  return calendarName(selectionNameParts(filters, labels));
+}
+
+/** The parts of a selection's name, in that order; empty for the whole programme. */
+export function selectionNameParts(filters: EventFilters, labels: SelectionLabels): string[] {
   const parts: string[] = [];
   if (labels.programme) parts.push(withoutExpoSuffix(labels.programme));
   if (labels.category) parts.push(labels.category);
@@ -43,7 +48,7 @@ export function selectionCalendarName(filters: EventFilters, labels: SelectionLa
   else if (filters.from) parts.push(`from ${shortDate(filters.from)}`);
   else if (filters.to) parts.push(`until ${shortDate(filters.to)}`);
   if (filters.q) parts.push(`“${filters.q}”`);
-  return calendarName(parts);
+  return parts;
 }
 
 export const ITINERARY_CALENDAR_NAME = calendarName(["My itinerary"]);

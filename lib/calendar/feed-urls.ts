@@ -1,12 +1,6 @@
-// Links written into feeds and shown to visitors. The base is NEXTAUTH_URL when set (the site's
-// public address), else the request's own origin. UIDs never depend on it.
-import { getEnv } from "../env";
-
-export function feedBaseUrl(request: Request): string {
-  const configured = getEnv().NEXTAUTH_URL;
-  return new URL(configured ?? request.url).origin;
-}
-
+// Links written into feeds and shown to visitors, built on the base every absolute URL of the app
+// uses (lib/http/public-base-url.ts: NEXTAUTH_URL when set, else the request's own origin). UIDs
+// never depend on it.
 export const ITINERARY_DOWNLOAD_FILENAME = "expo-2017-itinerary.ics";
 
 export function privateFeedUrl(baseUrl: string, token: string): string {

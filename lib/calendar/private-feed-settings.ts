@@ -15,9 +15,14 @@ export async function readPrivateFeedState(userId: string): Promise<PrivateFeedS
   return { active: active !== null, createdAt: active?.createdAt.toISOString() ?? null };
 }
 
-/** Creates the private feed, or resets it: a new secret URL, the old one answers 404 at once. */
-export async function createPrivateFeed(userId: string, baseUrl: string): Promise<PrivateFeedState> {
-  const { token, createdAt } = await replacePrivateFeedToken(userId);
+/**
+ * Creates the private feed, or resets it: a new secret URL, the old one answers 404 at once. Null
+ * when the account was deleted since the session was checked.
+ */
+export async function createPrivateFeed(userId: string, baseUrl: string): Promise<PrivateFeedState | null> {
+  const replaced = await replacePrivateFeedToken(userId);
+  if (!replaced) return null;
+  const { token, createdAt } = replaced;
   const url = privateFeedUrl(baseUrl, token);
   return { active: true, createdAt: createdAt.toISOString(), url, webcalUrl: webcalUrl(url) };
 }

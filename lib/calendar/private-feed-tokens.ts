@@ -18,18 +18,23 @@ export async function findActivePrivateFeed(userId: string): Promise<ActivePriva
 /**
  * Creates the visitor's private feed token, revoking any earlier one in the same transaction:
  * "Reset link" and first creation are the same operation, and the old URL answers 404 at once.
- * The token itself is returned once and never stored.
+ * The token itself is returned once and never stored. Null when the user no longer exists.
  */
-export async function replacePrivateFeedToken(userId: string): Promise<{ token: string; createdAt: Date }> {
+export async function replacePrivateFeedToken(userId: string): Promise<{ token: string; createdAt: Date } | null> {
   const token = generateFeedToken();
   const created = await prisma.$transaction(async (tx) => {
+    // Two requests at once (a double click, two tabs) would each revoke the tokens they see and
+    // insert their own, leaving two working URLs under READ COMMITTED. Locking the user's row first
+    // makes the second wait until the first commits; it then revokes the first one's token.
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+    if (locked.length === 0) return null;
     await tx.calendarFeedToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
     return tx.calendarFeedToken.create({
       data: { userId, tokenHash: hashFeedToken(token) },
       select: { createdAt: true },
     });
   });
-  return { token, createdAt: created.createdAt };
+  return created ? { token, createdAt: created.createdAt } : null;
 }
 
 /** "Turn off": every token of the visitor stops working. Returns how many were active. */

@@ -1,5 +1,11 @@
 import "server-only";
-import { EVENT_FILTER_KEYS, parseEventFilters, type EventFilters, type ParseResult } from "../schedule/event-filters";
+import {
+  canonicalSearch,
+  EVENT_FILTER_KEYS,
+  parseEventFilters,
+  type EventFilters,
+  type ParseResult,
+} from "../schedule/event-filters";
 import { resolveEventFilters } from "../schedule/resolve-event-filters";
 import { renderCalendarWithinBudget } from "./build-calendar";
 import { selectionCalendarName } from "./calendar-name";
@@ -24,7 +30,11 @@ export function canonicalSelectionQuery(filters: EventFilters): URLSearchParams 
 export async function getPublicFeed(params: URLSearchParams, baseUrl: string): Promise<ParseResult<StoredFeed>> {
   const parsed = parseEventFilters(params);
   if (!parsed.ok) return parsed;
-  const [resolved, version] = await Promise.all([resolveEventFilters(parsed.value), readProgrammeVersion()]);
+  // The stored feed is keyed by the selection, so every spelling of the same search must give the
+  // same key (and the same calendar name): otherwise "q=mahler", "q=Mahler", "q=mahler+mahler"…
+  // would each build and store the feed again, on demand of whoever sends them.
+  const selection: EventFilters = { ...parsed.value, q: canonicalSearch(parsed.value.q) };
+  const [resolved, version] = await Promise.all([resolveEventFilters(selection), readProgrammeVersion()]);
   if (!resolved.ok) return resolved;
   const { filters, where, labels } = resolved.value;
   const query = canonicalSelectionQuery(filters).toString();

@@ -19,8 +19,3 @@ export function notFound(what: string, slug: string): Response {
     { status: 404 },
   );
 }
-
-/** The origin the API's absolute URLs use: the one the client asked. */
-export function baseUrlOf(request: Request): string {
-  return new URL(request.url).origin;
-}

@@ -109,3 +109,13 @@ export function searchWords(q: string | undefined): string[] {
     .filter((word) => word.length > 0)
     .slice(0, 10);
 }
+
+/**
+ * q reduced to what the search uses: its words (as searchWords reads them), without repeats, in a
+ * fixed order. "Mahler", " mahler  MAHLER" and "mahler" select the same events and get the same
+ * text, so a cache keyed on the selection (the public feeds) stores them once.
+ */
+export function canonicalSearch(q: string | undefined): string | undefined {
+  const words = [...new Set(searchWords(q))].sort();
+  return words.length ? words.join(" ") : undefined;
+}

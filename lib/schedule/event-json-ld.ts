@@ -2,8 +2,14 @@
 // startDate/endDate carry Astana's 2017 offset (+06:00), computed from the zone, never hard-coded.
 import { toZonedTime } from "../time/astana";
 import type { EventDetailRow } from "./event-detail";
+import { eventPath } from "./event-row";
 
-export function eventJsonLd(event: EventDetailRow, pageUrl: string): Record<string, unknown> {
+/**
+ * `baseUrl` is the site's public origin ("https://expo.example"): schema.org wants an absolute
+ * url, and a relative one would be read against whatever page a crawler or chat app found it on.
+ */
+export function eventJsonLd(event: EventDetailRow, baseUrl: string): Record<string, unknown> {
+  const pageUrl = new URL(eventPath(event.slug), baseUrl).href;
   return {
     "@context": "https://schema.org",
     "@type": "Event",

@@ -1,4 +1,5 @@
 import "server-only";
+import { selectionNameParts } from "../calendar/calendar-name";
 import { prisma, type Prisma } from "../db";
 import { defaultExpoDay } from "../time/expo-dates";
 import { encodeEventCursor } from "./event-cursor";
@@ -171,8 +172,16 @@ export async function findNowAndNext(
   return { onNow, upNext };
 }
 
-/** The filters a calendar feed of this selection keeps (never the single day being looked at). */
+/**
+ * The filters a calendar feed of this selection keeps: never the single day being looked at (a
+ * feed of one day, soon past, is of no use to a subscriber), so the feed spans every expo day
+ * unless a from/to range is chosen. feedLabelOf says so.
+ */
 export function feedQueryOf(filters: EventFilters): Record<string, string | undefined> {
+  return { ...feedFiltersOf(filters) };
+}
+
+function feedFiltersOf(filters: EventFilters): EventFilters {
   return {
     category: filters.category,
     venue: filters.venue,
@@ -182,4 +191,15 @@ export function feedQueryOf(filters: EventFilters): Record<string, string | unde
     to: filters.to,
     q: filters.q,
   };
+}
+
+/**
+ * What the feed of feedQueryOf covers, in words, for the Subscribe panel: "Culture · all expo
+ * days" while the page shows one day of culture, so nobody expects a feed of that day alone.
+ */
+export function feedLabelOf(filters: EventFilters, labels: ResolvedEventFilters["labels"]): string {
+  const feedFilters = feedFiltersOf(filters);
+  const parts = selectionNameParts(feedFilters, labels);
+  const named = parts.length ? parts : ["The whole programme"];
+  return [...named, ...(feedFilters.from || feedFilters.to ? [] : ["all expo days"])].join(" · ");
 }

@@ -80,7 +80,7 @@ test("the display zone can be switched and is remembered", async ({ page }) => {
   await expect(time).toHaveText("19:00–21:00 Astana, UTC+6");
 });
 
-test("the event page carries schema.org Event data with the 2017 Astana offset", async ({ page }) => {
+test("the event page carries schema.org Event data with the 2017 Astana offset", async ({ page, baseURL }) => {
   await page.goto("/events/mahler-symphony-no-8");
   const json = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
   expect({ type: json["@type"], startDate: json.startDate, status: json.eventStatus, place: json.location.name }).toEqual({
@@ -90,6 +90,18 @@ test("the event page carries schema.org Event data with the 2017 Astana offset",
     place: "Kazakhstan Central Concert Hall",
   });
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", "Mahler: Symphony No. 8");
+  // Shared links and crawlers get absolute URLs on the site's public address (NEXTAUTH_URL).
+  const pageUrl = `${baseURL}/events/mahler-symphony-no-8`;
+  expect(json.url).toEqual(pageUrl);
+  await expect(page.locator('meta[property="og:url"]')).toHaveAttribute("content", pageUrl);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", pageUrl);
+});
+
+test("an unknown address is the site's own 404 page", async ({ page }) => {
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toEqual(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Browse the schedule" })).toHaveAttribute("href", "/schedule");
 });
 
 test("an unknown event is a 404 page", async ({ page }) => {

@@ -2,6 +2,7 @@ import { DELETE as turnOff, GET as readFeedState, POST as createFeed } from "@/a
 import { GET as downloadItinerary, HEAD as headItinerary } from "@/app/api/itinerary/calendar.ics/route";
 import { GET as getPrivateFeed, HEAD as headPrivateFeed } from "@/app/calendar/u/[file]/route";
 import { hashFeedToken } from "@/lib/calendar/feed-token";
+import { createPrivateFeed } from "@/lib/calendar/private-feed-settings";
 import { cancelEvent, rescheduleEvent } from "@/lib/events/change-event-schedule";
 import { prisma } from "@/lib/db";
 import { resetTestEvents, resetUserData } from "../helpers/db";
@@ -68,6 +69,25 @@ describe("creating the private feed", () => {
     expect([body.active, typeof body.createdAt, body.url]).toEqual([true, "string", undefined]);
     expect(response.headers.get("cache-control")).toEqual("private, no-store");
     expect(response.headers.get("referrer-policy")).toEqual("no-referrer");
+  });
+
+  it("leaves exactly one working URL when five creates or resets arrive at once", async () => {
+    const user = await createTestUser();
+    const created = await Promise.all(Array.from({ length: 5 }, () => createFeedFor(user)));
+    const active = await prisma.calendarFeedToken.findMany({ where: { userId: user.id, revokedAt: null }, select: { tokenHash: true } });
+    expect(active).toHaveLength(1);
+    const statuses = await Promise.all(created.map(async ({ url }) => (await fetchFeed(url)).status));
+    expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+    const working = created[statuses.indexOf(200)];
+    expect(active).toEqual([{ tokenHash: hashFeedToken(working.token) }]);
+    expect(await prisma.calendarFeedToken.count({ where: { userId: user.id } })).toEqual(5);
+  });
+
+  it("creates nothing for an account deleted after its session was checked", async () => {
+    const user = await createTestUser();
+    await prisma.user.delete({ where: { id: user.id } });
+    expect(await createPrivateFeed(user.id, ORIGIN)).toBeNull();
+    expect(await prisma.calendarFeedToken.count()).toEqual(0);
   });
 
   it("refuses visitors without a session (401) and requests from another site (403)", async () => {

@@ -91,6 +91,30 @@ describe("GET /calendar/expo-2017.ics for the whole programme", () => {
   });
 });
 
+describe("one stored feed per selection", () => {
+  it("builds a search once for every spelling of the same words", async () => {
+    const builds = feedCache.buildCount;
+    const first = await getPublicFeed(feedRequest("?q=Mahler"));
+    const second = await getPublicFeed(feedRequest("?q=mahler%20%20mahler"));
+    const third = await getPublicFeed(feedRequest("?q=%20MAHLER%09mahler%20"));
+    expect(feedCache.buildCount).toEqual(builds + 1);
+    expect([first.status, second.status, third.status]).toEqual([200, 200, 200]);
+    expect(second.headers.get("etag")).toEqual(first.headers.get("etag"));
+    expect(third.headers.get("etag")).toEqual(first.headers.get("etag"));
+    const { calendar, events } = parseFeed(await first.text());
+    expect(calendar["WR-CALNAME"]).toEqual("EXPO 2017 — “mahler”");
+    expect(events.map((event) => event.uid)).toEqual(["mahler-symphony-no-8@expo2017-schedule"]);
+  });
+
+  it("writes a search's comma, semicolon and backslash into the calendar name as escaped TEXT", async () => {
+    const response = await getPublicFeed(feedRequest(`?q=${encodeURIComponent("mahler, 8; a\\b")}`));
+    expect(response.status).toEqual(200);
+    const ics = await response.text();
+    expect(ics.replace(/\r\n /g, "")).toContain("\r\nX-WR-CALNAME:EXPO 2017 — “8\\; a\\\\b mahler\\,”\r\n");
+    expect(parseFeed(ics).calendar["WR-CALNAME"]).toEqual("EXPO 2017 — “8; a\\b mahler,”");
+  });
+});
+
 describe("validation like /api/events", () => {
   it.each([
     ["?from=2017-13-01", "from"],

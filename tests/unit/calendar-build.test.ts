@@ -119,6 +119,19 @@ describe("renderCalendar", () => {
     expect(ics).toContain("\r\nX-WR-CALNAME:EXPO 2017 — Evil BEGIN:VEVENT SUMMARY:x\r\n");
   });
 
+  it("escapes backslash, semicolon and comma in the calendar's name and description exactly once", () => {
+    const name = "EXPO 2017 — Opera, ballet; “a\\b\\,c”";
+    const ics = renderCalendar(spec([feedEvent()], { name, pageUrl: `${BASE}/schedule?q=a,b;c` }));
+    const lines = ics.replace(/\r\n /g, "").split("\r\n"); // unfolded
+    expect(lines.filter((line) => /^(NAME|X-WR-CALNAME|X-WR-CALDESC):/.test(line))).toEqual([
+      "NAME:EXPO 2017 — Opera\\, ballet\\; “a\\\\b\\\\\\,c”",
+      "X-WR-CALNAME:EXPO 2017 — Opera\\, ballet\\; “a\\\\b\\\\\\,c”",
+      `X-WR-CALDESC:Details of every event: ${BASE}/schedule?q=a\\,b\\;c`,
+    ]);
+    const calendar = ical.sync.parseICS(ics).vcalendar as unknown as Record<string, unknown>;
+    expect([calendar["WR-CALNAME"], calendar["WR-CALDESC"]]).toEqual([name, `Details of every event: ${BASE}/schedule?q=a,b;c`]);
+  });
+
   it("leaves the venue address, GEO, description and categories out of the compact form but keeps a short link", () => {
     const [event] = vevents(renderCalendar(spec([feedEvent()], { detail: "compact" })));
     expect([event.location, event.geo, event.description, event.categories, urlOf(event)]).toEqual([

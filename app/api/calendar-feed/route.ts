@@ -1,6 +1,6 @@
 import { rejectCrossOrigin } from "@/lib/auth/same-origin";
 import { requireApiUser } from "@/lib/auth/session";
-import { feedBaseUrl } from "@/lib/calendar/feed-urls";
+import { publicBaseUrl } from "@/lib/http/public-base-url";
 import { createPrivateFeed, readPrivateFeedState, turnOffPrivateFeed } from "@/lib/calendar/private-feed-settings";
 
 export const dynamic = "force-dynamic";
@@ -22,7 +22,9 @@ export async function POST(request: Request): Promise<Response> {
   if (refused) return refused;
   const auth = await requireApiUser(request, ACTION);
   if (!auth.ok) return auth.response;
-  return Response.json(await createPrivateFeed(auth.user.id, feedBaseUrl(request)), { status: 201, headers: HEADERS });
+  const created = await createPrivateFeed(auth.user.id, publicBaseUrl(request));
+  if (!created) return Response.json({ error: `Sign in to ${ACTION}.` }, { status: 401, headers: HEADERS });
+  return Response.json(created, { status: 201, headers: HEADERS });
 }
 
 /** Turns the private feed off. */

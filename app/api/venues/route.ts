@@ -1,11 +1,12 @@
-import { baseUrlOf, jsonOk } from "@/lib/schedule/api-responses";
+import { publicBaseUrl } from "@/lib/http/public-base-url";
+import { jsonOk } from "@/lib/schedule/api-responses";
 import { toVenueJson } from "@/lib/schedule/venue-json";
 import { listVenues } from "@/lib/schedule/venues";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
-  const baseUrl = baseUrlOf(request);
+  const baseUrl = publicBaseUrl(request);
   const venues = await listVenues();
   return jsonOk({ venues: venues.map((venue) => toVenueJson(venue, baseUrl)) });
 }

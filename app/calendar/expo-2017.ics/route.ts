@@ -1,13 +1,13 @@
 import { badRequest } from "@/lib/schedule/api-responses";
 import { feedResponse } from "@/lib/calendar/feed-response";
-import { feedBaseUrl } from "@/lib/calendar/feed-urls";
+import { publicBaseUrl } from "@/lib/http/public-base-url";
 import { getPublicFeed } from "@/lib/calendar/public-feed";
 
 export const dynamic = "force-dynamic";
 
 /** The public feed of any schedule selection: /calendar/expo-2017.ics?programme=pakistan-day. */
 export async function GET(request: Request): Promise<Response> {
-  const result = await getPublicFeed(new URL(request.url).searchParams, feedBaseUrl(request));
+  const result = await getPublicFeed(new URL(request.url).searchParams, publicBaseUrl(request));
   return result.ok ? feedResponse(request, result.value, { visibility: "public" }) : badRequest(result.details);
 }
 

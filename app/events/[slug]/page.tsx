@@ -7,6 +7,7 @@ import { EventList } from "@/components/event-list";
 import { EventTime } from "@/components/event-time";
 import { SaveEventButton } from "@/components/save-event-button";
 import { TimeZoneSwitch } from "@/components/time-zone-switch";
+import { sitePublicOrigin } from "@/lib/http/public-base-url";
 import { getEventDetail } from "@/lib/schedule/event-detail";
 import { eventJsonLd, serializeJsonLd } from "@/lib/schedule/event-json-ld";
 import { eventPath } from "@/lib/schedule/event-row";
@@ -54,7 +55,7 @@ export default async function EventPage({ params }: { params: Params }) {
 
   return (
     <article className="event-page">
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(eventJsonLd(event, eventPath(event.slug))) }} />
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(eventJsonLd(event, sitePublicOrigin())) }} />
       <p className="no-print">
         <Link href={scheduleHref({ date: day })}>← Schedule for {longDayLabel(day)}</Link>
       </p>

@@ -1,4 +1,5 @@
-import { baseUrlOf, jsonOk, notFound } from "@/lib/schedule/api-responses";
+import { publicBaseUrl } from "@/lib/http/public-base-url";
+import { jsonOk, notFound } from "@/lib/schedule/api-responses";
 import { getEventDetail, toEventDetailJson } from "@/lib/schedule/event-detail";
 
 export const dynamic = "force-dynamic";
@@ -6,5 +7,5 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   const { slug } = await params;
   const detail = await getEventDetail(slug);
-  return detail ? jsonOk(toEventDetailJson(detail, baseUrlOf(request))) : notFound("event", slug);
+  return detail ? jsonOk(toEventDetailJson(detail, publicBaseUrl(request))) : notFound("event", slug);
 }

@@ -1,6 +1,7 @@
 import { requireApiUser } from "@/lib/auth/session";
 import { feedResponse } from "@/lib/calendar/feed-response";
-import { feedBaseUrl, ITINERARY_DOWNLOAD_FILENAME } from "@/lib/calendar/feed-urls";
+import { ITINERARY_DOWNLOAD_FILENAME } from "@/lib/calendar/feed-urls";
+import { publicBaseUrl } from "@/lib/http/public-base-url";
 import { getItineraryFeed } from "@/lib/calendar/private-feed";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request): Promise<Response> {
   const auth = await requireApiUser(request, "download your itinerary");
   if (!auth.ok) return auth.response;
-  const feed = await getItineraryFeed(auth.user.id, feedBaseUrl(request));
+  const feed = await getItineraryFeed(auth.user.id, publicBaseUrl(request));
   return feedResponse(request, feed, { visibility: "private", downloadFilename: ITINERARY_DOWNLOAD_FILENAME });
 }
 

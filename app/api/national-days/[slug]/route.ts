@@ -1,4 +1,5 @@
-import { baseUrlOf, jsonOk, notFound } from "@/lib/schedule/api-responses";
+import { publicBaseUrl } from "@/lib/http/public-base-url";
+import { jsonOk, notFound } from "@/lib/schedule/api-responses";
 import { getNationalDay, toNationalDayJson } from "@/lib/schedule/national-days";
 
 export const dynamic = "force-dynamic";
@@ -6,5 +7,5 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   const { slug } = await params;
   const day = await getNationalDay(slug);
-  return day ? jsonOk(toNationalDayJson(day, baseUrlOf(request))) : notFound("national day", slug);
+  return day ? jsonOk(toNationalDayJson(day, publicBaseUrl(request))) : notFound("national day", slug);
 }

@@ -1,4 +1,5 @@
-import { baseUrlOf, jsonOk, notFound } from "@/lib/schedule/api-responses";
+import { publicBaseUrl } from "@/lib/http/public-base-url";
+import { jsonOk, notFound } from "@/lib/schedule/api-responses";
 import { getVenueSchedule, toVenueScheduleJson } from "@/lib/schedule/venues";
 
 export const dynamic = "force-dynamic";
@@ -6,5 +7,5 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   const { slug } = await params;
   const schedule = await getVenueSchedule(slug);
-  return schedule ? jsonOk(toVenueScheduleJson(schedule, baseUrlOf(request))) : notFound("venue", slug);
+  return schedule ? jsonOk(toVenueScheduleJson(schedule, publicBaseUrl(request))) : notFound("venue", slug);
 }

@@ -1,6 +1,6 @@
 import { getEventFeed } from "@/lib/calendar/event-feed";
 import { feedNotFound, feedResponse } from "@/lib/calendar/feed-response";
-import { feedBaseUrl } from "@/lib/calendar/feed-urls";
+import { publicBaseUrl } from "@/lib/http/public-base-url";
 
 export const dynamic = "force-dynamic";
 
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
   const { file } = await params;
   const slug = file.endsWith(".ics") ? file.slice(0, -".ics".length) : null;
-  const feed = slug ? await getEventFeed(slug, feedBaseUrl(request)) : null;
+  const feed = slug ? await getEventFeed(slug, publicBaseUrl(request)) : null;
   return feed ? feedResponse(request, feed, { visibility: "public", downloadFilename: `${slug}.ics` }) : feedNotFound();
 }
 

@@ -1,5 +1,5 @@
 import { feedNotFound, feedResponse } from "@/lib/calendar/feed-response";
-import { feedBaseUrl } from "@/lib/calendar/feed-urls";
+import { publicBaseUrl } from "@/lib/http/public-base-url";
 import { getPrivateFeed } from "@/lib/calendar/private-feed";
 
 export const dynamic = "force-dynamic";
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
   const { file } = await params;
   const token = file.endsWith(".ics") ? file.slice(0, -".ics".length) : null;
-  const feed = token ? await getPrivateFeed(token, feedBaseUrl(request)) : null;
+  const feed = token ? await getPrivateFeed(token, publicBaseUrl(request)) : null;
   return feed ? feedResponse(request, feed, { visibility: "private" }) : feedNotFound();
 }
 
