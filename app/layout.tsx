@@ -9,7 +9,9 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   // Read at request time, never at build: the prerendered 404 would otherwise bake in the build's
-  // environment (or fail the build where DATABASE_URL, which getEnv requires, is not set).
+  // environment (or fail the build where DATABASE_URL, which getEnv requires, is not set). It also
+  // keeps every page dynamic, which the per-request CSP nonce needs (decision 008): a static page
+  // would get no nonce and its scripts would be blocked.
   await connection();
   return {
     // Relative canonical and Open Graph URLs resolve against the site's public address, not localhost.

@@ -6,7 +6,7 @@ import { nextBin, serve } from "./lib/serve";
 
 const root = path.join(__dirname, "..");
 const distDir = path.join(root, process.env.NEXT_DIST_DIR ?? ".next");
-const SOURCES = ["app", "lib", "public", "next.config.js", "package-lock.json", "proxy.ts", "instrumentation.ts", "prisma/schema.prisma"];
+const SOURCES = ["app", "lib", "public", "next.config.js", "package-lock.json", "proxy.ts", "instrumentation.ts", "instrumentation-client.ts", "prisma/schema.prisma"];
 
 function newestMtime(entry: string): number {
   if (!fs.existsSync(entry)) return 0;
