@@ -71,28 +71,14 @@ export function ScheduleFilterForm({ values, days, options }: Props) {
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="filter-venue">Venue</label>
-        <select id="filter-venue" name="venue" defaultValue={values.venue}>
-          <option value="">All venues</option>
-          {options.venues.map((venue) => (
-            <option key={venue.slug} value={venue.slug}>
-              {venue.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-programme">Programme</label>
-        <select id="filter-programme" name="programme" defaultValue={values.programme}>
-          <option value="">All programmes</option>
-          {options.programmes.map((programme) => (
-            <option key={programme.slug} value={programme.slug}>
-              {programme.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <NamedOptionsField name="venue" label="Venue" anyLabel="All venues" value={values.venue} options={options.venues} />
+      <NamedOptionsField
+        name="programme"
+        label="Programme"
+        anyLabel="All programmes"
+        value={values.programme}
+        options={options.programmes}
+      />
       <div className="field">
         <label htmlFor="filter-admission">Admission</label>
         <select id="filter-admission" name="admission" defaultValue={values.admission}>
@@ -120,5 +106,29 @@ export function ScheduleFilterForm({ values, days, options }: Props) {
         </a>
       </div>
     </form>
+  );
+}
+
+/** A filter whose choices are rows with a slug and a name, plus "any" (the empty value). */
+function NamedOptionsField(props: {
+  name: string;
+  label: string;
+  anyLabel: string;
+  value: string;
+  options: { slug: string; name: string }[];
+}) {
+  const id = `filter-${props.name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <select id={id} name={props.name} defaultValue={props.value}>
+        <option value="">{props.anyLabel}</option>
+        {props.options.map((option) => (
+          <option key={option.slug} value={option.slug}>
+            {option.name}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
