@@ -1,4 +1,4 @@
-type Comparable = string | number | boolean | Date | null | readonly string[];
+export type Comparable = string | number | boolean | Date | null | readonly string[];
 
 /** Names of the fields whose wanted value differs from the stored row (dates by instant, arrays by items). */
 export function changedFields<W extends Record<string, Comparable>>(row: NoInfer<W>, wanted: W): (keyof W & string)[] {

@@ -1,7 +1,9 @@
-// Venues, categories, programmes and timelines: a few dozen rows, so one query per changed row is
-// fine here. Rows are written only when their data differ, so `updatedAt` moves only on real change.
+// Venues, categories, programmes and timelines. New rows are inserted in one statement per table;
+// a row whose data differ from the file is updated on its own — that happens only after someone
+// edits the data file, a handful of rows, so a batch statement would buy nothing. Rows are written
+// only when their data differ, so `updatedAt` moves only on real change.
 import type { Prisma } from "../generated/prisma/client";
-import { changedFields } from "./changed-fields";
+import { changedFields, type Comparable } from "./changed-fields";
 import type { CategoryInput, ProgrammeInput, VenueInput } from "./programme-schema";
 
 type Tx = Prisma.TransactionClient;
@@ -9,54 +11,73 @@ type Log = (line: string) => void;
 /** Database id by slug. */
 export type IdsBySlug = Map<string, number>;
 
+interface SyncPlan<Wanted> {
+  create: (Wanted & { slug: string })[];
+  update: { id: number; data: Wanted }[];
+}
+
+/** Splits the wanted rows into those to create and those whose stored data differ. */
+function planSync<Wanted extends Record<string, Comparable>>(
+  wanted: readonly { slug: string; data: Wanted }[],
+  rows: readonly ({ id: number; slug: string } & Wanted)[],
+): SyncPlan<Wanted> {
+  const bySlug = new Map(rows.map((row) => [row.slug, row]));
+  const plan: SyncPlan<Wanted> = { create: [], update: [] };
+  for (const { slug, data } of wanted) {
+    const row = bySlug.get(slug);
+    if (!row) plan.create.push({ slug, ...data });
+    else if (changedFields<Wanted>(row, data).length > 0) plan.update.push({ id: row.id, data });
+  }
+  return plan;
+}
+
+function remember(ids: IdsBySlug, created: readonly { id: number; slug: string }[]): void {
+  for (const row of created) ids.set(row.slug, row.id);
+}
+
 export async function syncVenues(tx: Tx, venues: readonly VenueInput[], log: Log): Promise<IdsBySlug> {
   const rows = await tx.venue.findMany({
     select: { id: true, slug: true, name: true, kind: true, description: true, address: true, latitude: true, longitude: true },
   });
-  const bySlug = new Map(rows.map((row) => [row.slug, row]));
   const ids: IdsBySlug = new Map(rows.map((row) => [row.slug, row.id]));
-  const tally = { created: 0, updated: 0 };
-  for (const venue of venues) {
-    const wanted = {
-      name: venue.name,
-      kind: venue.kind,
-      description: venue.description,
-      address: venue.address,
-      latitude: venue.latitude,
-      longitude: venue.longitude,
-    };
-    const row = bySlug.get(venue.slug);
-    if (!row) {
-      const created = await tx.venue.create({ data: { slug: venue.slug, ...wanted }, select: { id: true } });
-      ids.set(venue.slug, created.id);
-      tally.created++;
-    } else if (changedFields(row, wanted).length > 0) {
-      await tx.venue.update({ where: { id: row.id }, data: wanted });
-      tally.updated++;
-    }
-  }
-  log(`venues: ${venues.length} (${tally.created} created, ${tally.updated} updated)`);
+  const plan = planSync(
+    venues.map((venue) => ({
+      slug: venue.slug,
+      data: {
+        name: venue.name,
+        kind: venue.kind,
+        description: venue.description,
+        address: venue.address,
+        latitude: venue.latitude,
+        longitude: venue.longitude,
+      },
+    })),
+    rows,
+  );
+  if (plan.create.length) remember(ids, await tx.venue.createManyAndReturn({ data: plan.create, select: { id: true, slug: true } }));
+  for (const { id, data } of plan.update) await tx.venue.update({ where: { id }, data });
+  log(`venues: ${venues.length} (${plan.create.length} created, ${plan.update.length} updated)`);
   return ids;
 }
 
 export async function syncCategories(tx: Tx, categories: readonly CategoryInput[], log: Log): Promise<IdsBySlug> {
   const rows = await tx.category.findMany({ select: { id: true, slug: true, name: true, parentId: true } });
-  const bySlug = new Map(rows.map((row) => [row.slug, row]));
   const ids: IdsBySlug = new Map(rows.map((row) => [row.slug, row.id]));
   const tally = { created: 0, updated: 0 };
   // Top-level categories first, so every sub-type finds its parent's id.
-  const ordered = [...categories.filter((c) => c.parent === undefined), ...categories.filter((c) => c.parent !== undefined)];
-  for (const category of ordered) {
-    const wanted = { name: category.name, parentId: category.parent === undefined ? null : requireId(ids, category.parent, "category") };
-    const row = bySlug.get(category.slug);
-    if (!row) {
-      const created = await tx.category.create({ data: { slug: category.slug, ...wanted }, select: { id: true } });
-      ids.set(category.slug, created.id);
-      tally.created++;
-    } else if (changedFields(row, wanted).length > 0) {
-      await tx.category.update({ where: { id: row.id }, data: wanted });
-      tally.updated++;
-    }
+  const levels = [categories.filter((c) => c.parent === undefined), categories.filter((c) => c.parent !== undefined)];
+  for (const level of levels) {
+    const plan = planSync(
+      level.map((category) => ({
+        slug: category.slug,
+        data: { name: category.name, parentId: category.parent === undefined ? null : requireId(ids, category.parent, "category") },
+      })),
+      rows,
+    );
+    if (plan.create.length) remember(ids, await tx.category.createManyAndReturn({ data: plan.create, select: { id: true, slug: true } }));
+    for (const { id, data } of plan.update) await tx.category.update({ where: { id }, data });
+    tally.created += plan.create.length;
+    tally.updated += plan.update.length;
   }
   log(`categories: ${categories.length} (${tally.created} created, ${tally.updated} updated)`);
   return ids;
@@ -66,30 +87,25 @@ export async function syncProgrammes(tx: Tx, programmes: readonly ProgrammeInput
   const rows = await tx.programme.findMany({
     select: { id: true, slug: true, name: true, kind: true, country: true, date: true, summary: true },
   });
-  const bySlug = new Map(rows.map((row) => [row.slug, row]));
   const ids: IdsBySlug = new Map(rows.map((row) => [row.slug, row.id]));
-  const tally = { created: 0, updated: 0 };
-  for (const programme of programmes) {
-    const wanted = {
-      name: programme.name,
-      kind: programme.kind,
-      country: programme.country ?? null,
-      date: programme.date === undefined ? null : dateOnly(programme.date),
-      summary: programme.summary,
-    };
-    const row = bySlug.get(programme.slug);
-    if (!row) {
-      const created = await tx.programme.create({ data: { slug: programme.slug, ...wanted }, select: { id: true } });
-      ids.set(programme.slug, created.id);
-      tally.created++;
-    } else if (changedFields(row, wanted).length > 0) {
-      await tx.programme.update({ where: { id: row.id }, data: wanted });
-      tally.updated++;
-    }
-  }
+  const plan = planSync(
+    programmes.map((programme) => ({
+      slug: programme.slug,
+      data: {
+        name: programme.name,
+        kind: programme.kind,
+        country: programme.country ?? null,
+        date: programme.date === undefined ? null : dateOnly(programme.date),
+        summary: programme.summary,
+      },
+    })),
+    rows,
+  );
+  if (plan.create.length) remember(ids, await tx.programme.createManyAndReturn({ data: plan.create, select: { id: true, slug: true } }));
+  for (const { id, data } of plan.update) await tx.programme.update({ where: { id }, data });
   const timeline = await syncTimelines(tx, programmes, ids);
   log(
-    `programmes: ${programmes.length} (${tally.created} created, ${tally.updated} updated); ` +
+    `programmes: ${programmes.length} (${plan.create.length} created, ${plan.update.length} updated); ` +
       `timeline entries: ${timeline.total} (${timeline.created} created, ${timeline.updated} updated, ${timeline.deleted} removed)`,
   );
   return ids;
@@ -103,29 +119,28 @@ async function syncTimelines(tx: Tx, programmes: readonly ProgrammeInput[], ids:
     select: { id: true, programmeId: true, position: true, date: true, dateLabel: true, text: true },
   });
   const byKey = new Map(rows.map((row) => [`${row.programmeId}:${row.position}`, row]));
-  const tally = { total: 0, created: 0, updated: 0, deleted: 0 };
+  const toCreate: Prisma.TimelineEntryCreateManyInput[] = [];
+  const toUpdate: { id: number; data: { date: Date; dateLabel: string; text: string } }[] = [];
   const kept = new Set<number>();
+  let total = 0;
   for (const programme of programmes) {
     const programmeId = requireId(ids, programme.slug, "programme");
     for (const entry of programme.timeline) {
-      tally.total++;
+      total++;
       const wanted = { date: dateOnly(entry.date), dateLabel: entry.dateLabel, text: entry.text };
       const row = byKey.get(`${programmeId}:${entry.position}`);
-      if (!row) {
-        await tx.timelineEntry.create({ data: { programmeId, position: entry.position, ...wanted } });
-        tally.created++;
-        continue;
-      }
-      kept.add(row.id);
-      if (changedFields(row, wanted).length > 0) {
-        await tx.timelineEntry.update({ where: { id: row.id }, data: wanted });
-        tally.updated++;
+      if (!row) toCreate.push({ programmeId, position: entry.position, ...wanted });
+      else {
+        kept.add(row.id);
+        if (changedFields(row, wanted).length > 0) toUpdate.push({ id: row.id, data: wanted });
       }
     }
   }
   const stale = rows.filter((row) => !kept.has(row.id)).map((row) => row.id);
-  if (stale.length > 0) tally.deleted = (await tx.timelineEntry.deleteMany({ where: { id: { in: stale } } })).count;
-  return tally;
+  const deleted = stale.length ? (await tx.timelineEntry.deleteMany({ where: { id: { in: stale } } })).count : 0;
+  if (toCreate.length) await tx.timelineEntry.createMany({ data: toCreate });
+  for (const { id, data } of toUpdate) await tx.timelineEntry.update({ where: { id }, data });
+  return { total, created: toCreate.length, updated: toUpdate.length, deleted };
 }
 
 /** A @db.Date value: the calendar date at UTC midnight, which is how PostgreSQL's DATE comes back. */

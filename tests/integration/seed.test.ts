@@ -189,6 +189,47 @@ describe("seedProgramme on changed data", () => {
     });
   });
 
+  it("updates changed venues, categories, programmes and timelines, adds new ones and drops removed timeline entries", async () => {
+    const pakistan = articleOnly.programmes.find((programme) => programme.slug === "pakistan-day")!;
+    const edited: ProgrammeData = {
+      ...articleOnly,
+      venues: [
+        ...articleOnly.venues.map((venue) => (venue.slug === "astana-opera" ? { ...venue, name: "Astana Opera House" } : venue)),
+        { ...articleOnly.venues.find((venue) => venue.slug === "astana-opera")!, slug: "test-new-hall", name: "New hall" },
+      ],
+      categories: articleOnly.categories.map((category) => (category.slug === "opera" ? { ...category, name: "Opera and operetta" } : category)),
+      programmes: articleOnly.programmes.map((programme) =>
+        programme === pakistan
+          ? {
+              ...programme,
+              summary: "Edited summary.",
+              timeline: programme.timeline.slice(0, -1).map((entry, i) => (i === 0 ? { ...entry, text: "Edited first entry." } : entry)),
+            }
+          : programme,
+      ),
+    };
+
+    await seedProgramme(client, edited);
+
+    const [opera, newHall, operaCategory, programme] = await Promise.all([
+      client.venue.findUniqueOrThrow({ where: { slug: "astana-opera" }, select: { name: true } }),
+      client.venue.findUnique({ where: { slug: "test-new-hall" }, select: { name: true } }),
+      client.category.findUniqueOrThrow({ where: { slug: "opera" }, select: { name: true, parent: { select: { slug: true } } } }),
+      client.programme.findUniqueOrThrow({
+        where: { slug: "pakistan-day" },
+        select: { summary: true, timeline: { select: { position: true, text: true }, orderBy: { position: "asc" } } },
+      }),
+    ]);
+    expect([opera.name, newHall?.name, operaCategory]).toEqual([
+      "Astana Opera House",
+      "New hall",
+      { name: "Opera and operetta", parent: { slug: "culture" } },
+    ]);
+    expect(programme.summary).toBe("Edited summary.");
+    expect(programme.timeline).toHaveLength(pakistan.timeline.length - 1);
+    expect(programme.timeline[0]).toEqual({ position: pakistan.timeline[0].position, text: "Edited first entry." });
+  });
+
   it("rejects bad data before writing anything", async () => {
     const bad = changed("aida-open-air", { venue: "nowhere", start: "20:30" });
 
