@@ -31,6 +31,15 @@ export default async function HomePage() {
           <strong>{overview.nationalDays.length}</strong> national {overview.nationalDays.length === 1 ? "day" : "days"}
         </li>
       </ul>
+      <h2>Highlights</h2>
+      <ul className="highlights">
+        {overview.highlights.map((event) => (
+          <li key={event.slug}>
+            <span className="muted">{formatDay(event.date)}</span> <Link href={`/events/${event.slug}`}>{event.title}</Link>{" "}
+            <span className="muted">· {event.venue}</span>
+          </li>
+        ))}
+      </ul>
       <h2>Find your way</h2>
       <ul>
         <li>

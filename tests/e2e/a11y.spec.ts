@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
-const PAGES = ["/schedule", "/schedule?date=2017-08-26&category=culture&q=mahler", "/events/mahler-symphony-no-8", "/venues/astana-opera", "/venues", "/pakistan-day", "/no-such-page"];
+const PAGES = ["/", "/schedule", "/schedule?date=2017-08-26&category=culture&q=mahler", "/events/mahler-symphony-no-8", "/venues/astana-opera", "/venues", "/pakistan-day", "/no-such-page"];
 
 for (const path of PAGES) {
   test(`${path} has no serious or critical axe violations`, async ({ page }) => {
