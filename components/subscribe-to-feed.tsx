@@ -1,6 +1,7 @@
 "use client";
 import { useSyncExternalStore } from "react";
 import styles from "./calendar-feed.module.css";
+import { webcalUrl } from "@/lib/calendar/feed-urls";
 import { FeedAddress } from "./feed-address";
 
 const PUBLIC_FEED_PATH = "/calendar/expo-2017.ics";
@@ -28,14 +29,14 @@ export function SubscribeToFeed({ query, label }: { query: Record<string, string
   const origin = useOrigin();
   const path = feedPath(query);
   const url = origin ? `${origin}${path}` : path;
-  const webcalUrl = origin ? url.replace(/^https?:\/\//, "webcal://") : path;
+  const webcal = origin ? webcalUrl(url) : path;
   return (
     <section className={`${styles.panel} no-print`} aria-label={`Calendar feed for ${label}`}>
       <p>
         <strong>Subscribe in your calendar:</strong> {label}. Changes and cancellations appear in your calendar
         by themselves. <a href={path}>Download once (.ics)</a>
       </p>
-      <FeedAddress url={url} webcalUrl={webcalUrl} label={label} collapsed />
+      <FeedAddress url={url} webcalUrl={webcal} label={label} collapsed />
     </section>
   );
 }

@@ -3,9 +3,9 @@
 import { z } from "zod";
 import { astanaDayRange, parseIsoDate } from "../time/astana";
 import { EXPO_FIRST_DAY, EXPO_LAST_DAY, isExpoDay } from "../time/expo-dates";
+import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "./slug";
 
 export const MAX_QUERY_LENGTH = 200;
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const expoDay = z.string().superRefine((value, ctx) => {
   if (!parseIsoDate(value)) {
@@ -24,7 +24,7 @@ function hasControlCharacters(value: string): boolean {
   return false;
 }
 
-const slug = (what: string) => z.string().regex(SLUG, `is not a ${what} slug`).max(100);
+const slug = (what: string) => z.string().regex(SLUG_PATTERN, `is not a ${what} slug`).max(MAX_SLUG_LENGTH);
 
 export const eventFiltersSchema = z
   .object({

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { severeAxeViolations } from "./helpers/axe";
 import { PASSWORD, signUp, uniqueEmail as uniqueEmailFor } from "./helpers/visitor";
 
 const uniqueEmail = () => uniqueEmailFor("auth");
@@ -92,10 +92,6 @@ for (const path of ["/signin", "/signup"]) {
   test(`${path} has no serious or critical axe violations`, async ({ page }) => {
     await page.goto(path);
     await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
-    const results = await new AxeBuilder({ page }).analyze();
-    const severe = results.violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.target.join(" ")) }));
-    expect(severe).toEqual([]);
+    expect(await severeAxeViolations(page)).toEqual([]);
   });
 }

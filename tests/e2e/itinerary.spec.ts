@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { severeAxeViolations } from "./helpers/axe";
 import { Client } from "pg";
 import { PASSWORD, signUp as signUpVisitor, uniqueEmail } from "./helpers/visitor";
 
@@ -166,11 +166,7 @@ test("/itinerary with a conflict and a note has no serious or critical axe viola
     await page.setViewportSize({ width, height: 800 });
     await page.goto("/itinerary");
     await expect(page.getByRole("main").getByText(`Conflict: overlaps with ${overlappingA.title}`)).toBeVisible();
-    const results = await new AxeBuilder({ page }).analyze();
-    const severe = results.violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.target.join(" ")) }));
-    expect(severe).toEqual([]);
+    expect(await severeAxeViolations(page)).toEqual([]);
   }
 });
 
