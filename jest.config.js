@@ -1,3 +1,4 @@
+const os = require("node:os");
 const nextJest = require("next/jest");
 
 const createJestConfig = nextJest({ dir: "./" });
@@ -8,14 +9,16 @@ const config = {
   testMatch: ["<rootDir>/tests/unit/**/*.test.ts?(x)", "<rootDir>/tests/integration/**/*.test.ts?(x)"],
   globalSetup: "<rootDir>/tests/setup/global-setup.ts",
   globalTeardown: "<rootDir>/tests/setup/global-teardown.ts",
-  setupFilesAfterEnv: ["<rootDir>/tests/setup/fail-on-console-error.ts"],
+  // worker-database.ts first: it points DATABASE_URL at this worker's own copy of the seeded template.
+  setupFilesAfterEnv: ["<rootDir>/tests/setup/worker-database.ts", "<rootDir>/tests/setup/fail-on-console-error.ts"],
   moduleNameMapper: {
     // `server-only` throws outside React Server Components; in tests the code runs on the server anyway.
     "^server-only$": "<rootDir>/tests/setup/server-only.js",
     "^@/(.*)$": "<rootDir>/$1",
   },
-  // Integration tests share one seeded database; running files one at a time keeps them independent.
-  maxWorkers: 1,
+  // Each worker has a database of its own (tests/setup/worker-database.ts), so files run in parallel.
+  // Most of a test's time is spent waiting on PostgreSQL, so even two cores gain from two workers.
+  maxWorkers: process.env.JEST_MAX_WORKERS ?? Math.max(2, os.availableParallelism() - 1),
   testTimeout: 30000,
 };
 

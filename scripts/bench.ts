@@ -2,12 +2,9 @@
 // page — and the EXPLAIN of each list query to show it is served by an index. Uses the database
 // named by DATABASE_URL, else a fresh embedded PostgreSQL seeded with the whole programme.
 // One function per section, run one after another; times are medians of several runs.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { createRecordingPrismaClient, explainQuery, vacuumAnalyzeEvents, type CapturedQuery } from "../lib/schedule/query-plan";
-import { databaseUrl, startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { databaseUrl, openScratchServer } from "./lib/database-lifecycle";
 import { prepareDatabase } from "./lib/local-database";
 
 type Lib = {
@@ -37,17 +34,10 @@ function row(label: string, ms: number, extra = ""): void {
 
 async function openDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "expo-bench-pg-"));
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "db") });
+  const pg = await openScratchServer({ purpose: "bench" });
   const url = databaseUrl(pg.serverUrl, "postgres");
   await prepareDatabase(url, (line) => console.log(`[bench] ${line}`));
-  return {
-    url,
-    stop: async () => {
-      await pg.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { url, stop: pg.stop };
 }
 
 async function benchDayPage(lib: Lib, queries: CapturedQuery[]): Promise<void> {

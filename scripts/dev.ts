@@ -1,4 +1,8 @@
 // `npm run dev`: the same database set-up as `npm start`, with Next's dev server.
-import { serve } from "./lib/serve";
+import { checkInstall } from "./lib/preflight";
 
-void serve({ mode: "development", nextArgs: (port) => ["dev", "-p", String(port)] });
+checkInstall("expo");
+// Loaded after the install check, as it needs the generated Prisma client.
+import("./lib/serve")
+  .then(({ serve }) => serve({ mode: "development", nextArgs: (port) => ["dev", "-p", String(port)] }))
+  .catch(async (error: unknown) => (await import("./lib/startup-error")).exitWithStartupError("expo", error));

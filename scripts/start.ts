@@ -1,37 +1,37 @@
-// `npm start`: migrate, seed when empty, build when the sources changed, serve on PORT (3000).
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
+// `npm start`: migrate, seed when empty, build when any input of the build changed, serve on PORT (3000).
+import { spawn } from "node:child_process";
 import path from "node:path";
-import { nextBin, serve } from "./lib/serve";
+import { checkInstall } from "./lib/preflight";
 
 const root = path.join(__dirname, "..");
 const distDir = path.join(root, process.env.NEXT_DIST_DIR ?? ".next");
-const SOURCES = ["app", "lib", "public", "next.config.js", "package-lock.json", "proxy.ts", "instrumentation.ts", "instrumentation-client.ts", "prisma/schema.prisma"];
 
-function newestMtime(entry: string): number {
-  if (!fs.existsSync(entry)) return 0;
-  const stat = fs.statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs
-    .readdirSync(entry)
-    .filter((name) => name !== "generated")
-    .reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
+async function main(): Promise<void> {
+  checkInstall("expo");
+  // Loaded after the install check, as they need the generated Prisma client.
+  const { serve, nextBin } = await import("./lib/serve");
+  const { hashBuildInputs, rebuildReason, recordBuildInputs } = await import("./lib/build-inputs");
+  const { StartupError } = await import("./lib/startup-error");
+  await serve({
+    mode: "production",
+    async beforeStart(env) {
+      const inputs = hashBuildInputs(root);
+      const reason = rebuildReason(distDir, inputs);
+      if (reason === null) return;
+      console.log(`[expo] Building the app (next build) because ${reason}; this takes a minute or two`);
+      const code = await new Promise<number>((resolve) => {
+        const build = spawn(process.execPath, [nextBin(), "build"], { env, stdio: "inherit", cwd: root });
+        build.once("error", () => resolve(1));
+        build.once("close", (status) => resolve(status ?? 1));
+      });
+      if (code !== 0) throw new StartupError("next build failed (its errors are above): fix what it names and run npm start again.");
+      recordBuildInputs(distDir, inputs);
+    },
+    nextArgs: (port) => ["start", "-p", String(port)],
+  });
 }
 
-function buildIsStale(): boolean {
-  const buildId = path.join(distDir, "BUILD_ID");
-  if (!fs.existsSync(buildId)) return true;
-  const builtAt = fs.statSync(buildId).mtimeMs;
-  return SOURCES.some((source) => newestMtime(path.join(root, source)) > builtAt);
-}
-
-void serve({
-  mode: "production",
-  async beforeStart(env) {
-    if (!buildIsStale()) return;
-    console.log("[expo] Building the app (next build); this takes a minute or two the first time");
-    const result = spawnSync(process.execPath, [nextBin(), "build"], { env, stdio: "inherit", cwd: root });
-    if (result.status !== 0) throw new Error("next build failed");
-  },
-  nextArgs: (port) => ["start", "-p", String(port)],
+main().catch(async (error: unknown) => {
+  const { exitWithStartupError } = await import("./lib/startup-error");
+  exitWithStartupError("expo", error);
 });

@@ -1,12 +1,14 @@
 // The database behind `npm start`, `npm run dev` and `npm run test:e2e`: the server named by
 // DATABASE_URL when it is set, else an embedded PostgreSQL of our own. Either way it is migrated,
 // and seeded when it holds no events.
+import fs from "node:fs";
 import path from "node:path";
-import { Client } from "pg";
 import { applyMigrations } from "../../prisma/migrate";
 import { createPrismaClient } from "../../lib/db";
 import { seedDatabase } from "../../prisma/seed";
-import { databaseUrl, startEmbeddedPostgres } from "./embedded-postgres";
+import { ensureDatabase } from "./database-lifecycle";
+import { startEmbeddedPostgres } from "./embedded-postgres";
+import { rootServerHome } from "./postgres-home";
 
 export const DATA_DIR = path.join(__dirname, "..", "..", ".data");
 
@@ -16,15 +18,11 @@ export interface LocalDatabase {
   stop(): Promise<void>;
 }
 
-async function ensureDatabaseExists(serverUrl: string, name: string): Promise<void> {
-  const client = new Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
+/** EXPO_POSTGRES_DATA, else `.data/postgres`, or as root the project's folder outside the tree that `postgres` can reach. */
+function defaultDataDir(): string {
+  if (process.env.EXPO_POSTGRES_DATA) return path.resolve(process.env.EXPO_POSTGRES_DATA);
+  const home = rootServerHome();
+  return home === null ? path.join(DATA_DIR, "postgres") : path.join(home, "postgres");
 }
 
 export async function openLocalDatabase(options: {
@@ -37,17 +35,21 @@ export async function openLocalDatabase(options: {
     options.log(`Using the PostgreSQL server named by DATABASE_URL`);
     return { url: configured, embedded: false, stop: async () => {} };
   }
-  const dataDir = options.dataDir ?? path.join(DATA_DIR, "postgres");
+  const dataDir = options.dataDir ?? defaultDataDir();
+  if (!options.dataDir && !process.env.EXPO_POSTGRES_DATA && rootServerHome() !== null && !fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
+    options.log(`Running as root: PostgreSQL runs as the \`postgres\` user, which may not enter this project's folder, so its data lives in ${dataDir}`);
+  }
   const server = await startEmbeddedPostgres({ dataDir, log: options.log });
-  const database = options.database ?? "expo";
+  let url: string;
   try {
-    await ensureDatabaseExists(server.serverUrl, database);
+    url = await ensureDatabase(server.serverUrl, options.database ?? "expo");
   } catch (error) {
     await server.stop();
     throw error;
   }
-  options.log(`Embedded PostgreSQL on port ${server.port} (data in ${path.relative(process.cwd(), dataDir) || dataDir})`);
-  return { url: databaseUrl(server.serverUrl, database), embedded: true, stop: server.stop };
+  const shown = dataDir.startsWith(`${process.cwd()}${path.sep}`) ? path.relative(process.cwd(), dataDir) : dataDir;
+  options.log(`Embedded PostgreSQL on port ${server.port} (data in ${shown})`);
+  return { url, embedded: true, stop: server.stop };
 }
 
 /** Migrates, then seeds when the programme is empty. */

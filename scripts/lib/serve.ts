@@ -1,15 +1,15 @@
 // Shared by `npm start` and `npm run dev`: database, environment, then Next.js as a child process
 // that is stopped with the database on exit or Ctrl-C.
 import { spawn, type ChildProcess } from "node:child_process";
-import { EnvError, parseEnv } from "../../lib/env";
-import { DataDirectoryBusyError } from "./embedded-postgres";
+import { parseEnv } from "../../lib/env";
 import { localNextAuthSecret } from "./dev-secret";
 import { openLocalDatabase, prepareDatabase, type LocalDatabase } from "./local-database";
 import { isPortFree } from "./ports";
+import { describeStartupError, exitWithStartupError } from "./startup-error";
 
 const log = (line: string) => console.log(`[expo] ${line}`);
 
-export function fail(message: string): never {
+function fail(message: string): never {
   console.error(`[expo] ${message}`);
   process.exit(1);
 }
@@ -33,8 +33,7 @@ export async function serve(options: {
   try {
     database = await openLocalDatabase({ log });
   } catch (error) {
-    if (error instanceof DataDirectoryBusyError) fail(error.message);
-    throw error;
+    exitWithStartupError("expo", error);
   }
 
   const env: NodeJS.ProcessEnv = {
@@ -68,12 +67,16 @@ export async function serve(options: {
     await prepareDatabase(database.url, log);
     await options.beforeStart?.(env);
   } catch (error) {
-    console.error(`[expo] ${error instanceof EnvError ? error.message : (error as Error).stack}`);
+    console.error(`[expo] ${describeStartupError(error)}`);
     await shutdown(1);
     return;
   }
 
   log(`Serving http://localhost:${port}`);
   running.child = spawn(process.execPath, [nextBin(), ...options.nextArgs(port)], { env, stdio: "inherit" });
+  running.child.on("error", (error) => {
+    console.error(`[expo] Next.js could not be started (${error.message}): reinstall with npm ci.`);
+    void shutdown(1);
+  });
   running.child.on("exit", (code) => void shutdown(code ?? 0));
 }

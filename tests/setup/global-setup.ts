@@ -1,20 +1,19 @@
 // Starts the test database once per `npm test`: an embedded PostgreSQL in a fresh temporary
-// directory (or a fresh database on TEST_DATABASE_URL's server), migrated by the project's own
-// runner and seeded with the whole programme. Never the database `npm start` serves.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { Client } from "pg";
+// directory (or TEST_DATABASE_URL's server), with a template database migrated by the project's own
+// runner and seeded with the whole programme. Each jest worker then works in its own copy of the
+// template (tests/setup/worker-database.ts), so test files run in parallel without sharing data.
+// Never the database `npm start` serves.
 import { applyMigrations } from "../../prisma/migrate";
 import { seedDatabase } from "../../prisma/seed";
 import { createPrismaClient } from "../../lib/db";
-import { databaseUrl, startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
+import { createDatabase, openScratchServer, uniqueDatabaseName } from "../../scripts/lib/database-lifecycle";
 
 export interface TestDatabaseState {
-  dataDir?: string;
-  stop?: () => Promise<void>;
   serverUrl: string;
-  database: string;
+  /** Every database of this run (template and worker copies) starts with it. */
+  prefix: string;
+  stop: () => Promise<void>;
+  embedded: boolean;
 }
 
 declare global {
@@ -22,31 +21,22 @@ declare global {
 }
 
 export default async function globalSetup(): Promise<void> {
-  let serverUrl = process.env.TEST_DATABASE_URL;
-  let state: TestDatabaseState;
-  if (serverUrl) {
-    state = { serverUrl, database: `expo_test_${process.pid}` };
-  } else {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "expo-test-pg-"));
-    const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "db") });
-    serverUrl = server.serverUrl;
-    state = { dataDir, stop: server.stop, serverUrl, database: "expo_test" };
-  }
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${state.database}"`);
-  await admin.query(`CREATE DATABASE "${state.database}"`);
-  await admin.end();
-
-  const url = databaseUrl(serverUrl, state.database);
-  process.env.DATABASE_URL = url;
-  process.env.TEST_DATABASE_SERVER_URL = serverUrl;
+  const server = await openScratchServer({ purpose: "test" });
+  const prefix = uniqueDatabaseName("expo_test");
+  const template = `${prefix}_template`;
+  const url = await createDatabase(server.serverUrl, template);
   await applyMigrations(url);
   const prisma = createPrismaClient(url);
   try {
     await seedDatabase(prisma);
   } finally {
+    // CREATE DATABASE … TEMPLATE needs the template to have no connections left.
     await prisma.$disconnect();
   }
-  globalThis.__TEST_DATABASE__ = state;
+  // Read by the workers, which jest starts after this with a copy of this environment.
+  process.env.TEST_DATABASE_SERVER_URL = server.serverUrl;
+  process.env.TEST_DATABASE_PREFIX = prefix;
+  process.env.TEST_DATABASE_TEMPLATE = template;
+  process.env.DATABASE_URL = url;
+  globalThis.__TEST_DATABASE__ = { serverUrl: server.serverUrl, prefix, stop: server.stop, embedded: server.embedded };
 }
