@@ -2,6 +2,7 @@
 // PostgreSQL there. Kept apart from embedded-postgres.ts (an ES module jest cannot load) so it is testable.
 import fs from "node:fs";
 import path from "node:path";
+import { StartupError } from "./startup-error";
 
 function pidIsAlive(pid: number): boolean {
   try {
@@ -30,7 +31,8 @@ async function waitUntilDead(pid: number, timeoutMs: number): Promise<boolean> {
   return !pidIsAlive(pid);
 }
 
-export class DataDirectoryBusyError extends Error {}
+/** Its message is the one line start-up prints (a StartupError). */
+export class DataDirectoryBusyError extends StartupError {}
 
 /** True when the process is a PostgreSQL server on this data directory (not a reused process id). */
 function isPostgresOn(pid: number, dataDir: string): boolean {
