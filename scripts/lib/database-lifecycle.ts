@@ -3,7 +3,9 @@
 // of ES-module packages so jest can load it.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import path from "node:path";
 import { Client } from "pg";
+import { claimDataDirectory } from "./data-directory-lock";
 import { databaseUrl } from "./database-url";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { makeScratchDataDir } from "./postgres-home";
@@ -26,7 +28,9 @@ export interface ScratchServer {
 export async function openScratchServer(options: { purpose: string; log?: (line: string) => void }): Promise<ScratchServer> {
   const configured = process.env.TEST_DATABASE_URL;
   if (configured) return { serverUrl: configured, embedded: false, stop: async () => {} };
-  const dataDir = makeScratchDataDir(`expo-${options.purpose}-pg-`);
+  const prefix = `expo-${options.purpose}-pg-`;
+  const dataDir = makeScratchDataDir(prefix);
+  await removeAbandonedScratchFolders(path.dirname(dataDir), prefix);
   try {
     const server = await startEmbeddedPostgres({ dataDir, log: options.log });
     return {
@@ -40,6 +44,24 @@ export async function openScratchServer(options: { purpose: string; log?: (line:
   } catch (error) {
     fs.rmSync(dataDir, { recursive: true, force: true });
     throw error;
+  }
+}
+
+/**
+ * Folders of earlier runs whose process died before cleaning up (killed, or Ctrl-C during npm test):
+ * claiming one shuts down a server left running on it and fails while its run is alive.
+ */
+async function removeAbandonedScratchFolders(parent: string, prefix: string): Promise<void> {
+  const owners = fs.readdirSync(parent).filter((entry) => entry.startsWith(prefix) && entry.endsWith(".owner"));
+  for (const owner of owners) {
+    const dataDir = path.join(parent, owner.slice(0, -".owner".length));
+    try {
+      await claimDataDirectory(dataDir);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(`${dataDir}.owner`, { force: true });
+    } catch {
+      // Still in use, or another user's: not ours to remove.
+    }
   }
 }
 
