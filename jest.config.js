@@ -19,7 +19,8 @@ const config = {
   // Each worker has a database of its own (tests/setup/worker-database.ts), so files run in parallel.
   // Most of a test's time is spent waiting on PostgreSQL, so even two cores gain from two workers.
   maxWorkers: process.env.JEST_MAX_WORKERS ?? Math.max(2, os.availableParallelism() - 1),
-  testTimeout: 30000,
+  // Parallel workers share the cores, so a slow test gets half the headroom it had alone: twice the time.
+  testTimeout: 60000,
 };
 
 module.exports = createJestConfig(config);
