@@ -1,7 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { formatTimeRangeInZone, formatTimeInZone } from "@/lib/time/display-zone";
+import { formatTimeRangeInZone, formatTimeInZone } from "@/lib/time/format";
 import { readZoneChoice, serverZoneChoice, subscribeToZoneChoice, zoneForChoice } from "@/lib/time/display-zone-preference";
 
 /**

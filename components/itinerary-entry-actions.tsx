@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { MAX_NOTE_LENGTH, noteSchema } from "@/lib/itinerary/itinerary-schemas";
 import { markRemoved } from "@/lib/itinerary/saved-events-store";
-import styles from "@/app/itinerary/itinerary.module.css";
+import styles from "./itinerary.module.css";
 
 async function errorFrom(response: Response): Promise<string> {
   const body = (await response.json().catch(() => ({}))) as { error?: string; details?: { message: string }[] };

@@ -2,8 +2,8 @@
 
 import type { FormEvent } from "react";
 import type { FilterOptions } from "@/lib/schedule/filter-options";
-import { scheduleHref, type ScheduleLinkValues } from "@/lib/schedule/schedule-href";
-import { shortDayLabel } from "@/lib/time/display-zone";
+import { scheduleHref, type ScheduleLinkValues } from "@/lib/http/paths";
+import { shortDayLabel } from "@/lib/time/format";
 
 interface Props {
   values: { date: string; category: string; venue: string; programme: string; admission: string; q: string; at: string };

@@ -1,7 +1,7 @@
 "use client";
 import { useSyncExternalStore } from "react";
 import styles from "./calendar-feed.module.css";
-import { webcalUrl } from "@/lib/calendar/feed-urls";
+import { webcalUrl } from "@/lib/http/paths";
 import { FeedAddress } from "./feed-address";
 
 const PUBLIC_FEED_PATH = "/calendar/expo-2017.ics";

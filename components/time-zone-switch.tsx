@@ -2,7 +2,7 @@
 
 import { useSyncExternalStore } from "react";
 import { ASTANA_TIME_ZONE } from "@/lib/time/astana";
-import { UTC_TIME_ZONE } from "@/lib/time/display-zone";
+import { UTC_TIME_ZONE } from "@/lib/time/format";
 import {
   DEVICE_ZONE_CHOICE,
   deviceTimeZone,

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { PrismaClient } from "../lib/generated/prisma/client";
-import { createRecordingPrismaClient, explainQuery, vacuumAnalyzeEvents, type CapturedQuery } from "../lib/schedule/query-plan";
+import { createRecordingPrismaClient, explainQuery, vacuumAnalyzeEvents, type CapturedQuery } from "./lib/query-plan";
 import { databaseUrl, startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { prepareDatabase } from "./lib/local-database";
 

@@ -8,7 +8,7 @@ import { TimeZoneSwitch } from "@/components/time-zone-switch";
 import { requireUser } from "@/lib/auth/session";
 import { getItinerary, type ItineraryEntry } from "@/lib/itinerary/get-itinerary";
 import { describeDay, describeWalkWarning } from "@/lib/itinerary/itinerary-wording";
-import styles from "./itinerary.module.css";
+import styles from "@/components/itinerary.module.css";
 
 export const metadata: Metadata = { title: "My itinerary", robots: { index: false } };
 export const dynamic = "force-dynamic";

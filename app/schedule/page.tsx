@@ -6,9 +6,9 @@ import { ScheduleFilterForm } from "@/components/schedule-filter-form";
 import { SubscribeToFeed } from "@/components/subscribe-to-feed";
 import { TimeZoneSwitch } from "@/components/time-zone-switch";
 import { getFilterOptions } from "@/lib/schedule/filter-options";
-import { scheduleHref } from "@/lib/schedule/schedule-href";
+import { scheduleHref } from "@/lib/http/paths";
 import { feedLabelOf, feedQueryOf, getScheduleView, type ScheduleView } from "@/lib/schedule/schedule-view";
-import { longDayLabel } from "@/lib/time/display-zone";
+import { longDayLabel } from "@/lib/time/format";
 import { listExpoDays } from "@/lib/time/expo-dates";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "../db";
-import { isSlug } from "../schedule/slug";
+import { isSlug } from "../http/paths";
 import { mergeBodySchema } from "./itinerary-schemas";
 import { bodyProblems, problem, type ItineraryOutcome } from "./itinerary-outcome";
 

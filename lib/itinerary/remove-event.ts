@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "../db";
-import { isSlug } from "../schedule/slug";
+import { isSlug } from "../http/paths";
 import { unknownEvent, type ItineraryOutcome } from "./itinerary-outcome";
 
 /** Removes an event from the user's itinerary; removing one that is not there is not an error. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "../db";
-import { isSlug } from "../schedule/slug";
+import { isSlug } from "../http/paths";
 import { saveEventBodySchema } from "./itinerary-schemas";
 import { bodyProblems, problem, unknownEvent, type ItineraryOutcome } from "./itinerary-outcome";
 

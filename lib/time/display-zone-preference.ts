@@ -2,7 +2,7 @@
 // useSyncExternalStore: the server snapshot is always Astana, so server HTML and the first client
 // render agree and the chosen zone appears right after hydration.
 import { ASTANA_TIME_ZONE } from "./astana";
-import { isValidTimeZone } from "./display-zone";
+import { isValidTimeZone } from "./format";
 
 export const DISPLAY_ZONE_STORAGE_KEY = "expo2017.displayZone";
 /** Stored instead of a zone name so the choice follows the device when it travels. */

@@ -1,7 +1,7 @@
 import { rejectCrossOrigin } from "@/lib/auth/same-origin";
 import { requireApiUser } from "@/lib/auth/session";
 import { publicBaseUrl } from "@/lib/http/public-base-url";
-import { createPrivateFeed, readPrivateFeedState, turnOffPrivateFeed } from "@/lib/calendar/private-feed-settings";
+import { createPrivateFeed, readPrivateFeedState, turnOffPrivateFeed } from "@/lib/calendar/private-feed";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { publicBaseUrl } from "@/lib/http/public-base-url";
-import { badRequest, jsonOk } from "@/lib/schedule/api-responses";
+import { badRequest, jsonOk } from "@/lib/http/problems";
 import { listEvents } from "@/lib/schedule/list-events";
 
 export const dynamic = "force-dynamic";

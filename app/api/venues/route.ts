@@ -1,6 +1,6 @@
 import { publicBaseUrl } from "@/lib/http/public-base-url";
-import { jsonOk } from "@/lib/schedule/api-responses";
-import { toVenueJson } from "@/lib/schedule/venue-json";
+import { jsonOk } from "@/lib/http/problems";
+import { toVenueJson } from "@/lib/schedule/venues";
 import { listVenues } from "@/lib/schedule/venues";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import { badRequest } from "@/lib/schedule/api-responses";
+import { badRequest } from "@/lib/http/problems";
 import { feedResponse } from "@/lib/calendar/feed-response";
 import { publicBaseUrl } from "@/lib/http/public-base-url";
 import { getPublicFeed } from "@/lib/calendar/public-feed";

@@ -1,4 +1,4 @@
-import { findEventPathByShortId } from "@/lib/schedule/event-short-link";
+import { findEventPathByShortId } from "@/lib/schedule/event-detail";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { getNationalDay, PAKISTAN_DAY_SLUG } from "@/lib/schedule/national-days";
+import { getNationalDay } from "@/lib/schedule/national-days";
+import { PAKISTAN_DAY_SLUG } from "@/lib/http/paths";
 import { nationalDayMetadata } from "../national-day-metadata";
 import { NationalDayView } from "../national-day-view";
 

@@ -5,9 +5,9 @@ import { cache } from "react";
 import { EventList } from "@/components/event-list";
 import { SubscribeToFeed } from "@/components/subscribe-to-feed";
 import { TimeZoneSwitch } from "@/components/time-zone-switch";
-import { venueKindLabel } from "@/lib/schedule/venue-json";
+import { venueKindLabel } from "@/lib/schedule/venues";
 import { getVenueSchedule } from "@/lib/schedule/venues";
-import { longDayLabel } from "@/lib/time/display-zone";
+import { longDayLabel } from "@/lib/time/format";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { publicBaseUrl } from "@/lib/http/public-base-url";
-import { jsonOk, notFound } from "@/lib/schedule/api-responses";
+import { jsonOk, notFound } from "@/lib/http/problems";
 import { getEventDetail, toEventDetailJson } from "@/lib/schedule/event-detail";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { requireApiUser } from "@/lib/auth/session";
 import { feedResponse } from "@/lib/calendar/feed-response";
-import { ITINERARY_DOWNLOAD_FILENAME } from "@/lib/calendar/feed-urls";
+import { ITINERARY_DOWNLOAD_FILENAME } from "@/lib/http/paths";
 import { publicBaseUrl } from "@/lib/http/public-base-url";
 import { getItineraryFeed } from "@/lib/calendar/private-feed";
 

@@ -1,4 +1,4 @@
-import { getEventFeed } from "@/lib/calendar/event-feed";
+import { getEventFeed } from "@/lib/calendar/public-feed";
 import { feedNotFound, feedResponse } from "@/lib/calendar/feed-response";
 import { publicBaseUrl } from "@/lib/http/public-base-url";
 
