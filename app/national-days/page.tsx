@@ -4,8 +4,6 @@ import { listNationalDays } from "@/lib/schedule/national-days";
 import { nationalDayPath } from "@/lib/http/paths";
 import { longDayLabel } from "@/lib/time/format";
 
-export const dynamic = "force-dynamic";
-
 export const metadata: Metadata = {
   title: "National days",
   description: "The national days of EXPO 2017 in Astana and their programmes.",

@@ -6,8 +6,6 @@ import { PAKISTAN_DAY_SLUG } from "@/lib/http/paths";
 import { nationalDayMetadata } from "../national-days/national-day-metadata";
 import { NationalDayView } from "../national-days/national-day-view";
 
-export const dynamic = "force-dynamic";
-
 const loadPakistanDay = cache(() => getNationalDay(PAKISTAN_DAY_SLUG));
 
 export async function generateMetadata(): Promise<Metadata> {

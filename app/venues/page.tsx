@@ -1,10 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { venueKindLabel, type VenueRow } from "@/lib/schedule/venues";
+import { venueKindLabel, type VenueRow, listVenues } from "@/lib/schedule/venues";
 import { venuePath } from "@/lib/http/paths";
-import { listVenues } from "@/lib/schedule/venues";
-
-export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
   title: "Venues",

@@ -49,6 +49,12 @@ export interface PrivateFeedState {
   webcalUrl?: string;
 }
 
+/** What the feed panel's form action answers: the new state, and a message when it failed. */
+export interface FeedActionState {
+  feed: PrivateFeedState;
+  message?: string;
+}
+
 /** Whether the visitor has a working private feed (its URL cannot be shown again: only the hash is kept). */
 export async function readPrivateFeedState(userId: string): Promise<PrivateFeedState> {
   const active = await prisma.calendarFeedToken.findFirst({

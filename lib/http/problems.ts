@@ -11,6 +11,9 @@ export interface ParameterProblem {
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; details: ParameterProblem[] };
 
+/** What a server action answers a form: done (with an optional message), or why not. */
+export type ActionResult = { ok: true; message?: string } | { ok: false; message: string };
+
 /** What a domain operation answers, ready for a route to send as JSON or an action to return. */
 export interface Outcome {
   status: number;

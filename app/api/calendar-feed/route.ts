@@ -3,8 +3,6 @@ import { requireApiUser } from "@/lib/auth/session";
 import { publicBaseUrl } from "@/lib/http/public-base-url";
 import { createPrivateFeed, readPrivateFeedState, turnOffPrivateFeed } from "@/lib/calendar/private-feed";
 
-export const dynamic = "force-dynamic";
-
 // Answers may carry the secret feed URL: never cached, never sent on as a referrer.
 const HEADERS = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" };
 const ACTION = "manage your calendar feed";

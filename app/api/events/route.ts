@@ -2,8 +2,6 @@ import { publicBaseUrl } from "@/lib/http/public-base-url";
 import { badRequest, jsonOk } from "@/lib/http/problems";
 import { listEvents } from "@/lib/schedule/list-events";
 
-export const dynamic = "force-dynamic";
-
 export async function GET(request: Request): Promise<Response> {
   const result = await listEvents(new URL(request.url).searchParams, publicBaseUrl(request));
   return result.ok ? jsonOk(result.value) : badRequest(result.details);

@@ -3,8 +3,6 @@ import { jsonOk } from "@/lib/http/problems";
 import { listNationalDays } from "@/lib/schedule/national-days";
 import { nationalDayPath } from "@/lib/http/paths";
 
-export const dynamic = "force-dynamic";
-
 export async function GET(request: Request): Promise<Response> {
   const baseUrl = publicBaseUrl(request);
   const days = await listNationalDays();

@@ -1,7 +1,5 @@
 import { findEventPathByShortId } from "@/lib/schedule/event-detail";
 
-export const dynamic = "force-dynamic";
-
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const path = await findEventPathByShortId((await params).id);
   if (!path) return Response.json({ error: "No such event" }, { status: 404 });

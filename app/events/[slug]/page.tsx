@@ -8,16 +8,10 @@ import { EventTime } from "@/components/event-time";
 import { SaveEventButton } from "@/components/save-event-button";
 import { TimeZoneSwitch } from "@/components/time-zone-switch";
 import { sitePublicOrigin } from "@/lib/http/public-base-url";
-import { getEventDetail } from "@/lib/schedule/event-detail";
-import { eventJsonLd, serializeJsonLd } from "@/lib/schedule/event-detail";
-import { eventPath } from "@/lib/http/paths";
-import { nationalDayPath } from "@/lib/http/paths";
-import { scheduleHref } from "@/lib/http/paths";
-import { venuePath } from "@/lib/http/paths";
+import { getEventDetail, eventJsonLd, serializeJsonLd } from "@/lib/schedule/event-detail";
+import { eventPath, nationalDayPath, scheduleHref, venuePath } from "@/lib/http/paths";
 import { formatAstanaTime } from "@/lib/time/astana";
 import { longDayLabel } from "@/lib/time/format";
-
-export const dynamic = "force-dynamic";
 
 type Params = Promise<{ slug: string }>;
 

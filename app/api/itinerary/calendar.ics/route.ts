@@ -4,8 +4,6 @@ import { ITINERARY_DOWNLOAD_FILENAME } from "@/lib/http/paths";
 import { publicBaseUrl } from "@/lib/http/public-base-url";
 import { getItineraryFeed } from "@/lib/calendar/private-feed";
 
-export const dynamic = "force-dynamic";
-
 /** The signed-in visitor's itinerary as a download; 401 without a session. */
 export async function GET(request: Request): Promise<Response> {
   const auth = await requireApiUser(request, "download your itinerary");
