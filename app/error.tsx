@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { SCHEDULE_PATH } from "@/lib/http/paths";
 
 // Any page without its own error.tsx lands here: a plain message inside the site's layout, never
 // the error's text or stack (those stay in the server log).
@@ -15,7 +16,7 @@ export default function RootError({ reset }: { error: Error & { digest?: string 
         </button>
       </div>
       <p>
-        Or <Link href="/schedule">go to the schedule</Link>.
+        Or <Link href={SCHEDULE_PATH}>go to the schedule</Link>.
       </p>
     </>
   );

@@ -3,8 +3,11 @@ import { GeistSans } from "geist/font/sans";
 import { connection } from "next/server";
 import { AccountMenu } from "@/components/account-menu";
 import { DeviceSavesNotice } from "@/components/device-saves-notice";
+import { SavedEventsProvider } from "@/components/saved-events-provider";
 import { SiteHeader } from "@/components/site-header";
 import { sitePublicOrigin } from "@/lib/http/public-base-url";
+import { getVisitor } from "@/lib/itinerary/saved-events";
+import { mergeDeviceSavesAction, saveEventAction } from "./itinerary/actions";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,18 +31,23 @@ export const viewport: Viewport = {
   themeColor: "#0b3d63",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The session's account and saved slugs, handed to the page with its HTML: no browser request
+  // for them after load, and save buttons show the right state before any script runs.
+  const visitor = await getVisitor();
   return (
     <html lang="en" className={GeistSans.variable}>
       <body>
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <SiteHeader account={<AccountMenu />} />
-        <DeviceSavesNotice />
-        <main id="main" className="page">
-          {children}
-        </main>
+        <SavedEventsProvider visitor={visitor} saveAction={saveEventAction} mergeAction={mergeDeviceSavesAction}>
+          <SiteHeader account={<AccountMenu />} />
+          <DeviceSavesNotice />
+          <main id="main" className="page">
+            {children}
+          </main>
+        </SavedEventsProvider>
         <footer className="site-footer">
           <p>EXPO 2017 Astana · 10 June – 10 September 2017 · All times are Astana time (UTC+6 in 2017).</p>
         </footer>

@@ -1,11 +1,7 @@
 import Link from "next/link";
 import { getExpoOverview } from "@/lib/schedule/expo-overview";
-
-export const dynamic = "force-dynamic";
-
-function formatDay(iso: string): string {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-}
+import { eventPath, ITINERARY_PATH, nationalDayPath, SCHEDULE_PATH, VENUES_PATH } from "@/lib/http/paths";
+import { dateLabel } from "@/lib/time/format";
 
 export default async function HomePage() {
   const overview = await getExpoOverview();
@@ -13,8 +9,8 @@ export default async function HomePage() {
     <>
       <h1>EXPO 2017 Astana</h1>
       <p>
-        Future Energy — the world expo in Astana, Kazakhstan, from {formatDay(overview.firstDay)} to{" "}
-        {formatDay(overview.lastDay)}. Opera, ballet, concerts, exhibitions, world championships and national days across
+        Future Energy — the world expo in Astana, Kazakhstan, from {dateLabel(overview.firstDay)} to{" "}
+        {dateLabel(overview.lastDay)}. Opera, ballet, concerts, exhibitions, world championships and national days across
         pavilions, 20 tents, 13 sectors, arenas and theatres.
       </p>
       <ul className="stats" aria-label="The expo in numbers">
@@ -35,7 +31,7 @@ export default async function HomePage() {
       <ul className="highlights">
         {overview.highlights.map((event) => (
           <li key={event.slug}>
-            <span className="muted">{formatDay(event.date)}</span> <Link href={`/events/${event.slug}`}>{event.title}</Link>{" "}
+            <span className="muted">{dateLabel(event.date)}</span> <Link href={eventPath(event.slug)}>{event.title}</Link>{" "}
             <span className="muted">· {event.venue}</span>
           </li>
         ))}
@@ -43,19 +39,19 @@ export default async function HomePage() {
       <h2>Find your way</h2>
       <ul>
         <li>
-          <Link href="/schedule">Browse the schedule</Link> by day, venue, category or words
+          <Link href={SCHEDULE_PATH}>Browse the schedule</Link> by day, venue, category or words
         </li>
         <li>
-          <Link href="/venues">Venues</Link>: pavilions, tents, sectors, arenas and theatres
+          <Link href={VENUES_PATH}>Venues</Link>: pavilions, tents, sectors, arenas and theatres
         </li>
         {overview.nationalDays.map((day) => (
           <li key={day.slug}>
-            <Link href={day.slug === "pakistan-day" ? "/pakistan-day" : `/national-days/${day.slug}`}>{day.name}</Link>
-            {day.date ? ` — ${formatDay(day.date)}` : null}
+            <Link href={nationalDayPath(day.slug)}>{day.name}</Link>
+            {day.date ? ` — ${dateLabel(day.date)}` : null}
           </li>
         ))}
         <li>
-          <Link href="/itinerary">My itinerary</Link>: save events, see clashes, export to your calendar
+          <Link href={ITINERARY_PATH}>My itinerary</Link>: save events, see clashes, export to your calendar
         </li>
       </ul>
     </>

@@ -3,33 +3,32 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
-import { useSavedEvents } from "@/lib/itinerary/use-saved-events";
+import { HOME_PATH, SIGN_IN_PATH, SIGN_UP_PATH, signInPath } from "@/lib/http/paths";
+import { useSavedEvents } from "./saved-events-provider";
 
-/** Header corner: who is signed in and a sign-out button, or the ways in. */
+/** Header corner: who is signed in (known to the server at render) and sign-out, or the ways in. */
 export function AccountMenu() {
   const { account } = useSavedEvents();
   const pathname = usePathname();
 
-  if (account.status === "loading") return <span className="muted" aria-hidden="true" />;
-  if (account.status === "signed-in") {
+  if (account) {
     return (
       <>
         <span>
           Signed in as <strong>{account.name || account.email}</strong>
         </span>
-        <button type="button" className="secondary" onClick={() => void signOut({ callbackUrl: "/" })}>
+        <button type="button" className="secondary" onClick={() => void signOut({ callbackUrl: HOME_PATH })}>
           Sign out
         </button>
       </>
     );
   }
-  const callback = pathname && pathname !== "/signin" && pathname !== "/signup" ? `?callbackUrl=${encodeURIComponent(pathname)}` : "";
   return (
     <>
-      <Link className="button secondary" href={`/signin${callback}`}>
+      <Link className="button secondary" href={signInPath(pathname, SIGN_IN_PATH)}>
         Sign in
       </Link>
-      <Link className="button secondary" href={`/signup${callback}`}>
+      <Link className="button secondary" href={signInPath(pathname, SIGN_UP_PATH)}>
         Create account
       </Link>
     </>

@@ -1,39 +1,32 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname, useRouter } from "next/navigation";
-import { useEffect } from "react";
-import { dismissMergeNotice } from "@/lib/itinerary/saved-events-store";
-import { useSavedEvents } from "@/lib/itinerary/use-saved-events";
+import { usePathname } from "next/navigation";
+import { SIGN_IN_PATH, SIGN_UP_PATH, signInPath } from "@/lib/http/paths";
+import { useSavedEvents } from "./saved-events-provider";
 
 /**
  * Before sign-in: says that saves live only in this browser. After sign-in: what the merge did,
  * including saves that could not be kept (the event is gone or was cancelled).
  */
 export function DeviceSavesNotice() {
-  const { account, deviceSaves, mergeNotice } = useSavedEvents();
+  const { account, deviceSaves, mergeNotice, dismissMergeNotice } = useSavedEvents();
   const pathname = usePathname();
-  const router = useRouter();
   const added = mergeNotice?.added ?? 0;
 
-  // The page was rendered before the merge: render it again so merged events show (e.g. on /itinerary).
-  useEffect(() => {
-    if (added > 0) router.refresh();
-  }, [added, router]);
-
-  if (account.status === "signed-out" && deviceSaves.length > 0) {
-    const onSignInPage = pathname === "/signin" || pathname === "/signup";
+  if (!account && deviceSaves.length > 0) {
+    const onSignInPage = pathname === SIGN_IN_PATH || pathname === SIGN_UP_PATH;
     return (
       <div className="page no-print" style={{ paddingBottom: 0 }}>
         <p role="status" className="banner info" style={{ margin: 0 }}>
           Saved on this device — sign in to keep them everywhere ({deviceSaves.length} saved).{" "}
-          {onSignInPage ? null : <Link href={`/signin?callbackUrl=${encodeURIComponent(pathname || "/")}`}>Sign in</Link>}
+          {onSignInPage ? null : <Link href={signInPath(pathname || "/")}>Sign in</Link>}
         </p>
       </div>
     );
   }
 
-  if (account.status === "signed-in" && mergeNotice) {
+  if (account && mergeNotice) {
     const { notAdded } = mergeNotice;
     return (
       <div className="page no-print" style={{ paddingBottom: 0 }}>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { EventRow } from "@/lib/schedule/event-row";
-import { eventPath } from "@/lib/schedule/event-row";
-import { venuePath } from "@/lib/schedule/venue-json";
+import { eventPath } from "@/lib/http/paths";
+import { venuePath } from "@/lib/http/paths";
 import { EventTime } from "./event-time";
 import { SaveEventButton } from "./save-event-button";
 

@@ -1,6 +1,6 @@
 import type { EventRow } from "@/lib/schedule/event-row";
-import { groupByAstanaDay } from "@/lib/schedule/group-by-day";
-import { longDayLabel } from "@/lib/time/display-zone";
+import { groupByAstanaDay } from "@/lib/schedule/event-row";
+import { longDayLabel } from "@/lib/time/format";
 import { EventCard } from "./event-card";
 
 /** Events as cards; grouped under a heading per Astana day when they span several days. */

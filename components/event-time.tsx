@@ -1,19 +1,16 @@
-"use client";
-
-import { useSyncExternalStore } from "react";
-import { formatTimeRangeInZone, formatTimeInZone } from "@/lib/time/display-zone";
-import { readZoneChoice, serverZoneChoice, subscribeToZoneChoice, zoneForChoice } from "@/lib/time/display-zone-preference";
+import { readDisplayZone } from "@/lib/time/display-zone";
+import { formatTimeInZone, formatTimeRangeInZone } from "@/lib/time/format";
 
 /**
- * An event's time in the visitor's display zone. The server renders Astana time; after hydration
- * the zone chosen with TimeZoneSwitch applies. Instants are passed as ISO strings (serialisable).
+ * An event's time in the visitor's display zone, rendered on the server (the zone comes from a
+ * cookie set by TimeZoneSwitch): no script per card, and the text never changes after load.
  */
-export function EventTime({ start, end }: { start: string; end?: string }) {
-  const zone = zoneForChoice(useSyncExternalStore(subscribeToZoneChoice, readZoneChoice, serverZoneChoice));
+export async function EventTime({ start, end }: { start: Date | string; end?: Date | string }) {
+  const { zone } = await readDisplayZone();
   const startsAt = new Date(start);
   const label = end ? formatTimeRangeInZone(startsAt, new Date(end), zone) : formatTimeInZone(startsAt, zone);
   return (
-    <time dateTime={start} className="event-time">
+    <time dateTime={startsAt.toISOString()} className="event-time">
       {label}
     </time>
   );

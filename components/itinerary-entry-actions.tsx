@@ -1,69 +1,39 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { MAX_NOTE_LENGTH, noteSchema } from "@/lib/itinerary/itinerary-schemas";
-import { markRemoved } from "@/lib/itinerary/saved-events-store";
-import styles from "@/app/itinerary/itinerary.module.css";
+import { useActionState, useState } from "react";
+import type { ActionResult } from "@/lib/http/problems";
+import { MAX_NOTE_LENGTH } from "@/lib/itinerary/itinerary-schemas";
+import styles from "./itinerary.module.css";
 
-async function errorFrom(response: Response): Promise<string> {
-  const body = (await response.json().catch(() => ({}))) as { error?: string; details?: { message: string }[] };
-  if (response.status === 401) return "Your session has ended. Sign in again.";
-  return [body.error, ...(body.details ?? []).map((d) => `Note ${d.message}.`)].filter(Boolean).join(" ") || "Something went wrong. Try again.";
-}
+type FormAction = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult | null>;
 
-/** The note and the remove button of one saved event on /itinerary. */
-export function ItineraryEntryActions({ slug, title, note }: { slug: string; title: string; note: string | null }) {
-  const router = useRouter();
+/**
+ * The note and the remove button of one saved event on /itinerary: forms posting to server
+ * actions (they work before hydration too); the page is rendered again by the server afterwards.
+ */
+export function ItineraryEntryActions(props: {
+  slug: string;
+  title: string;
+  note: string | null;
+  saveNote: FormAction;
+  remove: FormAction;
+}) {
+  const { slug, title, note } = props;
   const [draft, setDraft] = useState(note ?? "");
-  const [status, setStatus] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
-  const [pending, setPending] = useState(false);
+  const [noteResult, saveNote, savingNote] = useActionState(props.saveNote, null);
+  const [removeResult, remove, removing] = useActionState(props.remove, null);
+  const status = removeResult && !removeResult.ok ? removeResult : noteResult;
+  const pending = savingNote || removing;
   const noteId = `note-${slug}`;
-
-  async function saveNote(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const checked = noteSchema.safeParse(draft);
-    if (!checked.success) {
-      setStatus({ kind: "error", text: `Note ${checked.error.issues[0].message}.` });
-      return;
-    }
-    setPending(true);
-    try {
-      const response = await fetch(`/api/itinerary/${encodeURIComponent(slug)}`, {
-        method: "PUT",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ note: draft.trim() ? draft : null }),
-      });
-      setStatus(response.ok ? { kind: "ok", text: "Note saved." } : { kind: "error", text: await errorFrom(response) });
-      if (response.ok) router.refresh();
-    } catch {
-      setStatus({ kind: "error", text: "No connection: the note was not saved." });
-    }
-    setPending(false);
-  }
-
-  async function remove() {
-    setPending(true);
-    try {
-      const response = await fetch(`/api/itinerary/${encodeURIComponent(slug)}`, { method: "DELETE" });
-      if (response.ok) {
-        markRemoved(slug);
-        router.refresh();
-        return;
-      }
-      setStatus({ kind: "error", text: await errorFrom(response) });
-    } catch {
-      setStatus({ kind: "error", text: "No connection: the event was not removed." });
-    }
-    setPending(false);
-  }
 
   return (
     <div className={`${styles.actions} no-print`}>
-      <form className={styles.noteForm} onSubmit={saveNote}>
+      <form className={styles.noteForm} action={saveNote}>
+        <input type="hidden" name="slug" value={slug} />
         <label htmlFor={noteId}>Note for {title}</label>
         <textarea
           id={noteId}
+          name="note"
           value={draft}
           maxLength={MAX_NOTE_LENGTH}
           onChange={(event) => setDraft(event.target.value)}
@@ -76,14 +46,14 @@ export function ItineraryEntryActions({ slug, title, note }: { slug: string; tit
           <button type="submit" className="secondary" disabled={pending}>
             Save note
           </button>
-          <button type="button" className="secondary" onClick={remove} disabled={pending} aria-label={`Remove ${title} from itinerary`}>
+          <button type="submit" formAction={remove} className="secondary" disabled={pending} aria-label={`Remove ${title} from itinerary`}>
             Remove
           </button>
         </div>
       </form>
       {status ? (
-        <p role={status.kind === "error" ? "alert" : "status"} className={status.kind === "error" ? "error-text" : "muted"}>
-          {status.text}
+        <p role={status.ok ? "status" : "alert"} className={status.ok ? "muted" : "error-text"}>
+          {status.message}
         </p>
       ) : null}
     </div>

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { scheduleHref, type ScheduleLinkValues } from "@/lib/schedule/schedule-href";
-import { shortDayLabel } from "@/lib/time/display-zone";
+import { scheduleHref, type ScheduleLinkValues } from "@/lib/http/paths";
+import { shortDayLabel } from "@/lib/time/format";
 
 /** Previous and next expo day, keeping the other filters; short labels so both fit one row on a phone. */
 export function ScheduleDayNav({ days, date, values }: { days: string[]; date: string; values: ScheduleLinkValues }) {

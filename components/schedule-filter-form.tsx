@@ -1,9 +1,10 @@
 "use client";
 
+import Form from "next/form";
 import type { FormEvent } from "react";
+import { SCHEDULE_PATH, scheduleHref } from "@/lib/http/paths";
 import type { FilterOptions } from "@/lib/schedule/filter-options";
-import { scheduleHref, type ScheduleLinkValues } from "@/lib/schedule/schedule-href";
-import { shortDayLabel } from "@/lib/time/display-zone";
+import { shortDayLabel } from "@/lib/time/format";
 
 interface Props {
   values: { date: string; category: string; venue: string; programme: string; admission: string; q: string; at: string };
@@ -12,23 +13,26 @@ interface Props {
 }
 
 /**
- * The schedule's filters. A plain GET form, so it works without JavaScript; with JavaScript the
- * empty fields are dropped from the URL before navigating, so shared links stay short.
+ * The schedule's filters: next/form, a GET form that works without JavaScript and, with it, is a
+ * client navigation (no full reload; the page's shell and scroll state stay). Empty fields are
+ * left out of the URL, so shared links stay short (?date=2017-08-14&category=culture).
  */
 export function ScheduleFilterForm({ values, days, options }: Props) {
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const link: ScheduleLinkValues = {};
-    for (const key of ["date", "category", "venue", "programme", "admission", "q", "at"] as const) {
-      const value = data.get(key);
-      if (typeof value === "string" && value.trim() !== "") link[key] = value.trim();
+  function leaveOutEmptyFields(event: FormEvent<HTMLFormElement>) {
+    // A disabled field is not submitted; next/form reads the fields right after this handler, and
+    // they are enabled again once it has, since the form stays on the page after a client navigation.
+    const emptied: (HTMLInputElement | HTMLSelectElement)[] = [];
+    for (const field of Array.from(event.currentTarget.elements)) {
+      if ((field instanceof HTMLInputElement || field instanceof HTMLSelectElement) && field.name && field.value.trim() === "") {
+        field.disabled = true;
+        emptied.push(field);
+      }
     }
-    window.location.assign(scheduleHref(link));
+    setTimeout(() => emptied.forEach((field) => (field.disabled = false)), 0);
   }
 
   return (
-    <form className="schedule-filters no-print" method="get" action="/schedule" onSubmit={submit} role="search" aria-label="Filter the schedule">
+    <Form className="schedule-filters no-print" action={SCHEDULE_PATH} onSubmit={leaveOutEmptyFields} role="search" aria-label="Filter the schedule">
       <div className="field wide">
         <label htmlFor="filter-q">Search</label>
         <input
@@ -105,7 +109,7 @@ export function ScheduleFilterForm({ values, days, options }: Props) {
           Clear filters
         </a>
       </div>
-    </form>
+    </Form>
   );
 }
 

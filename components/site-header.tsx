@@ -1,16 +1,17 @@
 import Link from "next/link";
+import { HOME_PATH, ITINERARY_PATH, PAKISTAN_DAY_PATH, SCHEDULE_PATH, VENUES_PATH } from "@/lib/http/paths";
 
 const LINKS = [
-  { href: "/schedule", label: "Schedule" },
-  { href: "/venues", label: "Venues" },
-  { href: "/pakistan-day", label: "Pakistan Day" },
-  { href: "/itinerary", label: "My itinerary" },
+  { href: SCHEDULE_PATH, label: "Schedule" },
+  { href: VENUES_PATH, label: "Venues" },
+  { href: PAKISTAN_DAY_PATH, label: "Pakistan Day" },
+  { href: ITINERARY_PATH, label: "My itinerary" },
 ];
 
 export function SiteHeader({ account }: { account?: React.ReactNode }) {
   return (
     <header className="site-header">
-      <Link href="/" className="brand">
+      <Link href={HOME_PATH} className="brand">
         EXPO 2017 Astana
       </Link>
       <nav aria-label="Main">

@@ -3,7 +3,7 @@
 // named by DATABASE_URL, else a fresh embedded PostgreSQL seeded with the whole programme.
 // One function per section, run one after another; times are medians of several runs.
 import type { PrismaClient } from "../lib/generated/prisma/client";
-import { createRecordingPrismaClient, explainQuery, vacuumAnalyzeEvents, type CapturedQuery } from "../lib/schedule/query-plan";
+import { createRecordingPrismaClient, explainQuery, vacuumAnalyzeEvents, type CapturedQuery } from "./lib/query-plan";
 import { databaseUrl, openScratchServer } from "./lib/database-lifecycle";
 import { prepareDatabase } from "./lib/local-database";
 

@@ -5,13 +5,15 @@ import { ItineraryEntryActions } from "@/components/itinerary-entry-actions";
 import { ItineraryPrintButton } from "@/components/itinerary-print-button";
 import { PrivateFeedPanel } from "@/components/private-feed-panel";
 import { TimeZoneSwitch } from "@/components/time-zone-switch";
+import styles from "@/components/itinerary.module.css";
 import { requireUser } from "@/lib/auth/session";
-import { getItinerary, type ItineraryEntry } from "@/lib/itinerary/get-itinerary";
-import { describeDay, describeWalkWarning } from "@/lib/itinerary/itinerary-wording";
-import styles from "./itinerary.module.css";
+import { readPrivateFeedState } from "@/lib/calendar/private-feed";
+import { eventPath, ITINERARY_PATH, SCHEDULE_PATH } from "@/lib/http/paths";
+import { describeWalkWarning, getItinerary, type ItineraryEntry } from "@/lib/itinerary/get-itinerary";
+import { longDayLabel } from "@/lib/time/format";
+import { privateFeedAction, removeEventAction, saveNoteAction } from "./actions";
 
 export const metadata: Metadata = { title: "My itinerary", robots: { index: false } };
-export const dynamic = "force-dynamic";
 
 function EntryCard({ entry }: { entry: ItineraryEntry }) {
   const cancelled = entry.status === "cancelled";
@@ -23,7 +25,7 @@ function EntryCard({ entry }: { entry: ItineraryEntry }) {
         {entry.timeIsIllustrative ? <span className="muted"> · time not announced, shown as a guide</span> : null}
       </p>
       <h3 className={cancelled ? styles.cancelled : undefined}>
-        <Link href={`/events/${entry.slug}`}>{entry.title}</Link>
+        <Link href={eventPath(entry.slug)}>{entry.title}</Link>
       </h3>
       <p style={{ margin: 0 }}>{entry.venue.name}</p>
       {cancelled ? <p className={styles.flag}>Cancelled: this event will not take place.</p> : null}
@@ -34,14 +36,14 @@ function EntryCard({ entry }: { entry: ItineraryEntry }) {
       ))}
       {entry.walkWarning ? <p className={styles.warning}>{describeWalkWarning(entry.walkWarning)}</p> : null}
       {entry.note ? <p className={styles.printNote}>Note: {entry.note}</p> : null}
-      <ItineraryEntryActions slug={entry.slug} title={entry.title} note={entry.note} />
+      <ItineraryEntryActions slug={entry.slug} title={entry.title} note={entry.note} saveNote={saveNoteAction} remove={removeEventAction} />
     </li>
   );
 }
 
 export default async function ItineraryPage() {
-  const user = await requireUser("/itinerary");
-  const itinerary = await getItinerary(user.id);
+  const user = await requireUser(ITINERARY_PATH);
+  const [itinerary, feed] = await Promise.all([getItinerary(user.id), readPrivateFeedState(user.id)]);
   const count = itinerary.entries.length;
   return (
     <>
@@ -56,7 +58,7 @@ export default async function ItineraryPage() {
       </p>
       {count === 0 ? (
         <p>
-          Browse the <Link href="/schedule">schedule</Link> and choose “Save to itinerary” on the events you want to see.
+          Browse the <Link href={SCHEDULE_PATH}>schedule</Link> and choose “Save to itinerary” on the events you want to see.
         </p>
       ) : (
         <p className="no-print">
@@ -65,7 +67,7 @@ export default async function ItineraryPage() {
       )}
       {itinerary.days.map((day) => (
         <section key={day.date} className={styles.day} aria-labelledby={`day-${day.date}`}>
-          <h2 id={`day-${day.date}`}>{describeDay(day.date)}</h2>
+          <h2 id={`day-${day.date}`}>{longDayLabel(day.date)}</h2>
           <ul className="card-list">
             {day.entries.map((entry) => (
               <EntryCard key={entry.slug} entry={entry} />
@@ -74,7 +76,7 @@ export default async function ItineraryPage() {
         </section>
       ))}
       <div className="no-print" style={{ marginTop: "2rem" }}>
-        <PrivateFeedPanel />
+        <PrivateFeedPanel initial={{ feed }} action={privateFeedAction} />
       </div>
     </>
   );

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { NationalDay } from "@/lib/schedule/national-days";
-import { nationalDayPath } from "@/lib/schedule/national-days";
-import { longDayLabel } from "@/lib/time/display-zone";
+import { nationalDayPath } from "@/lib/http/paths";
+import { longDayLabel } from "@/lib/time/format";
 
 export function nationalDayMetadata(day: NationalDay | null): Metadata {
   if (!day) return { title: "National day not found" };

@@ -3,8 +3,8 @@ import { EventList } from "@/components/event-list";
 import { SubscribeToFeed } from "@/components/subscribe-to-feed";
 import { TimeZoneSwitch } from "@/components/time-zone-switch";
 import type { NationalDay } from "@/lib/schedule/national-days";
-import { scheduleHref } from "@/lib/schedule/schedule-href";
-import { longDayLabel } from "@/lib/time/display-zone";
+import { scheduleHref } from "@/lib/http/paths";
+import { longDayLabel } from "@/lib/time/format";
 
 /** A national day's page: the same for every country, driven by its Programme row. */
 export function NationalDayView({ day }: { day: NationalDay }) {

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listNationalDays, nationalDayPath } from "@/lib/schedule/national-days";
-import { longDayLabel } from "@/lib/time/display-zone";
-
-export const dynamic = "force-dynamic";
+import { listNationalDays } from "@/lib/schedule/national-days";
+import { nationalDayPath } from "@/lib/http/paths";
+import { longDayLabel } from "@/lib/time/format";
 
 export const metadata: Metadata = {
   title: "National days",

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { getNationalDay, PAKISTAN_DAY_SLUG } from "@/lib/schedule/national-days";
+import { getNationalDay } from "@/lib/schedule/national-days";
+import { PAKISTAN_DAY_SLUG } from "@/lib/http/paths";
 import { nationalDayMetadata } from "../national-days/national-day-metadata";
 import { NationalDayView } from "../national-days/national-day-view";
-
-export const dynamic = "force-dynamic";
 
 const loadPakistanDay = cache(() => getNationalDay(PAKISTAN_DAY_SLUG));
 

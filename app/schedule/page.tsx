@@ -6,12 +6,10 @@ import { ScheduleFilterForm } from "@/components/schedule-filter-form";
 import { SubscribeToFeed } from "@/components/subscribe-to-feed";
 import { TimeZoneSwitch } from "@/components/time-zone-switch";
 import { getFilterOptions } from "@/lib/schedule/filter-options";
-import { scheduleHref } from "@/lib/schedule/schedule-href";
+import { SCHEDULE_PATH, scheduleHref } from "@/lib/http/paths";
 import { feedLabelOf, feedQueryOf, getScheduleView, type ScheduleView } from "@/lib/schedule/schedule-view";
-import { longDayLabel } from "@/lib/time/display-zone";
+import { longDayLabel } from "@/lib/time/format";
 import { listExpoDays } from "@/lib/time/expo-dates";
-
-export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
   title: "Schedule",
@@ -61,7 +59,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Sea
             ))}
           </ul>
           <p>
-            <Link href="/schedule">Start again</Link>
+            <Link href={SCHEDULE_PATH}>Start again</Link>
           </p>
         </div>
       ) : (

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { venueKindLabel, venuePath, type VenueRow } from "@/lib/schedule/venue-json";
-import { listVenues } from "@/lib/schedule/venues";
-
-export const dynamic = "force-dynamic";
+import { venueKindLabel, type VenueRow, listVenues } from "@/lib/schedule/venues";
+import { venuePath } from "@/lib/http/paths";
 
 export const metadata: Metadata = {
   title: "Venues",

@@ -3,6 +3,7 @@
 // UTC instants (…Z) so no client can apply a zone's current offset to a 2017 time, and every text
 // is cleaned by feedText first (docs/decisions/003-feed-uids.md, 006-feed-caching.md).
 import ical, { ICalCalendarMethod, ICalEventStatus, type ICalEventData } from "ical-generator";
+import { absoluteUrl, eventPath, eventShortPath } from "../http/paths";
 import { ASTANA_TIME_ZONE } from "../time/astana";
 import { feedText, shortDescription } from "./feed-text";
 
@@ -52,12 +53,12 @@ export interface CalendarSpec {
 }
 
 export function eventPageUrl(baseUrl: string, slug: string): string {
-  return `${baseUrl.replace(/\/+$/, "")}/events/${encodeURIComponent(slug)}`;
+  return absoluteUrl(baseUrl, eventPath(slug));
 }
 
 /** The short form of an event's page link, answered by app/e/[id] with a redirect to the page. */
 export function eventShortUrl(baseUrl: string, id: number): string {
-  return `${baseUrl.replace(/\/+$/, "")}/e/${id}`;
+  return absoluteUrl(baseUrl, eventShortPath(id));
 }
 
 function eventData(event: FeedEvent, baseUrl: string, detail: FeedDetail): ICalEventData {

@@ -1,4 +1,8 @@
-// Every text that goes into a feed passes through here. ical-generator escapes CR/LF in most
+// Every text a feed writes: the cleaning every value passes through, the description teaser, and
+// the calendar's name (X-WR-CALNAME: what a subscriber sees in the calendar list, so it names the
+// selection, "EXPO 2017 — Pakistan Day", rather than the site).
+//
+// Every text that goes into a feed passes through feedText. ical-generator escapes CR/LF in most
 // properties but not in X-WR-CALNAME, and a bare control character can still break a client's
 // parser, so data is cleaned before it reaches the generator: a title containing
 // "\r\nBEGIN:VEVENT" must stay one line of text, never become a component.
@@ -28,3 +32,14 @@ export function shortDescription(value: string, limit: number = SHORT_DESCRIPTIO
   const lastSpace = cut.lastIndexOf(" ");
   return `${(lastSpace > limit / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.-]+$/, "")}…`;
 }
+
+export const CALENDAR_NAME_PREFIX = "EXPO 2017";
+const MAX_NAME_LENGTH = 120;
+
+export function calendarName(parts: string[]): string {
+  const cleaned = parts.map(feedText).filter((part) => part.length > 0);
+  const name = `${CALENDAR_NAME_PREFIX} — ${cleaned.length ? cleaned.join(", ") : "Full programme"}`;
+  return name.length <= MAX_NAME_LENGTH ? name : `${name.slice(0, MAX_NAME_LENGTH - 1).trimEnd()}…`;
+}
+
+export const ITINERARY_CALENDAR_NAME = calendarName(["My itinerary"]);

@@ -12,13 +12,13 @@ import { prisma, Prisma } from "../db";
 // also notice two changes within the same millisecond. Summing a few thousand rows takes about a
 // millisecond; no event row is read by the application.
 const UPDATED_AT_SUM = Prisma.raw(`coalesce(sum((extract(epoch from "updatedAt") * 1000)::bigint), 0)::text`);
-const PROGRAMME_VERSION_COLUMNS = Prisma.sql`
+export const PROGRAMME_VERSION_COLUMNS = Prisma.sql`
   (SELECT count(*)::int || ':' || ${UPDATED_AT_SUM} FROM "Event") AS "events",
   (SELECT count(*)::int || ':' || ${UPDATED_AT_SUM} FROM "Venue") AS "venues",
   (SELECT count(*)::int || ':' || ${UPDATED_AT_SUM} FROM "Programme") AS "programmes",
   (SELECT md5(coalesce(string_agg("id" || ':' || "name", ',' ORDER BY "id"), '')) FROM "Category") AS "categories"`;
 
-interface ProgrammeVersionRow {
+export interface ProgrammeVersionRow {
   events: string;
   venues: string;
   programmes: string;
@@ -34,17 +34,17 @@ export async function readProgrammeVersion(): Promise<string> {
   return programmeVersionOf(row);
 }
 
-interface ItineraryVersionRow extends ProgrammeVersionRow {
+export interface ItineraryVersionRow extends ProgrammeVersionRow {
   saved: string;
 }
 
-function itineraryVersionOf(row: ItineraryVersionRow): string {
+export function itineraryVersionOf(row: ItineraryVersionRow): string {
   return `${programmeVersionOf(row)}|${row.saved}`;
 }
 
 // Count, the saved events' ids and the saves' updatedAt instants: removing one save and adding
 // another in the same millisecond still changes the version.
-const SAVED_VERSION = (userIdColumn: Prisma.Sql) => Prisma.sql`
+export const SAVED_VERSION = (userIdColumn: Prisma.Sql) => Prisma.sql`
   (SELECT count(*)::int || ':' || coalesce(sum("eventId"), 0) || ':' || ${UPDATED_AT_SUM}
    FROM "SavedEvent" WHERE "userId" = ${userIdColumn}) AS "saved"`;
 
@@ -53,23 +53,4 @@ export async function readItineraryVersion(userId: string): Promise<string> {
   const [row] = await prisma.$queryRaw<ItineraryVersionRow[]>`
     SELECT ${PROGRAMME_VERSION_COLUMNS}, ${SAVED_VERSION(Prisma.sql`${userId}`)}`;
   return itineraryVersionOf(row);
-}
-
-export interface ActiveFeedToken {
-  userId: string;
-  tokenHash: string;
-  version: string;
-}
-
-/**
- * The active (not revoked) token with this hash and the owner's itinerary version, in one query.
- * The caller still compares the hash in constant time.
- */
-export async function findActiveFeedToken(tokenHash: string): Promise<ActiveFeedToken | null> {
-  const rows = await prisma.$queryRaw<(ItineraryVersionRow & { userId: string; tokenHash: string })[]>`
-    SELECT t."userId", t."tokenHash", ${PROGRAMME_VERSION_COLUMNS}, ${SAVED_VERSION(Prisma.raw('t."userId"'))}
-    FROM "CalendarFeedToken" t
-    WHERE t."tokenHash" = ${tokenHash} AND t."revokedAt" IS NULL`;
-  const row = rows[0];
-  return row ? { userId: row.userId, tokenHash: row.tokenHash, version: itineraryVersionOf(row) } : null;
 }

@@ -1,17 +1,62 @@
+// The public feeds: any schedule selection (/calendar/expo-2017.ics?programme=pakistan-day) and one
+// event ("Add to calendar"), and the query that loads a feed's events. Built once per programme
+// version and then served from the feed cache (docs/decisions/006-feed-caching.md).
 import "server-only";
+import { prisma, type Prisma } from "../db";
+import { absoluteUrl, eventPath, isSlug, SCHEDULE_PATH } from "../http/paths";
+import type { ParseResult } from "../http/problems";
 import {
   canonicalSearch,
+  describeSelection,
   EVENT_FILTER_KEYS,
   parseEventFilters,
+  resolveEventFilters,
   type EventFilters,
-  type ParseResult,
+  type ResolvedEventFilters,
 } from "../schedule/event-filters";
-import { resolveEventFilters } from "../schedule/resolve-event-filters";
-import { renderCalendarWithinBudget } from "./build-calendar";
-import { selectionCalendarName } from "./calendar-name";
+import { renderCalendarWithinBudget, type FeedEvent } from "./build-calendar";
 import { feedCache, type StoredFeed } from "./feed-cache";
+import { calendarName } from "./feed-text";
 import { readProgrammeVersion } from "./feed-versions";
-import { loadFeedEvents } from "./load-feed-events";
+
+// Only the columns a feed writes; venue and categories come with the events in the same call.
+export const FEED_EVENT_SELECT = {
+  id: true,
+  uid: true,
+  slug: true,
+  title: true,
+  description: true,
+  startsAt: true,
+  endsAt: true,
+  status: true,
+  sequence: true,
+  updatedAt: true,
+  venue: { select: { name: true, address: true, latitude: true, longitude: true } },
+  category: { select: { name: true } },
+  subcategory: { select: { name: true } },
+} satisfies Prisma.EventSelect;
+
+type FeedEventRow = Prisma.EventGetPayload<{ select: typeof FEED_EVENT_SELECT }>;
+
+export function toFeedEvent(row: FeedEventRow): FeedEvent {
+  const { category, subcategory, ...event } = row;
+  return { ...event, categories: subcategory ? [category.name, subcategory.name] : [category.name] };
+}
+
+/** A selection's events in programme order (start time, then id, so ties never reorder). */
+export async function loadFeedEvents(where: Prisma.EventWhereInput): Promise<FeedEvent[]> {
+  const rows = await prisma.event.findMany({
+    where,
+    select: FEED_EVENT_SELECT,
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+  });
+  return rows.map(toFeedEvent);
+}
+
+/** The name of a schedule selection: programme, category, venue, admission, dates, search words. */
+export function selectionCalendarName(filters: EventFilters, labels: ResolvedEventFilters["labels"]): string {
+  return calendarName(describeSelection(filters, labels));
+}
 
 /** The selection in a fixed order, so "?venue=a&category=b" and "?category=b&venue=a" share one feed. */
 export function canonicalSelectionQuery(filters: EventFilters): URLSearchParams {
@@ -42,9 +87,25 @@ export async function getPublicFeed(params: URLSearchParams, baseUrl: string): P
     renderCalendarWithinBudget({
       name: selectionCalendarName(filters, labels),
       baseUrl,
-      pageUrl: `${baseUrl}/schedule${query ? `?${query}` : ""}`,
+      pageUrl: absoluteUrl(baseUrl, query ? `${SCHEDULE_PATH}?${query}` : SCHEDULE_PATH),
       events: await loadFeedEvents(where),
     }),
   );
   return { ok: true, value: feed };
+}
+
+/** One event as a calendar (the "Add to calendar" download); null when there is no such event. */
+export async function getEventFeed(slug: string, baseUrl: string): Promise<StoredFeed | null> {
+  if (!isSlug(slug)) return null;
+  const version = await readProgrammeVersion();
+  return feedCache.get(`event ${baseUrl} ${slug}`, version, async () => {
+    const events = await loadFeedEvents({ slug });
+    if (events.length === 0) return null;
+    return renderCalendarWithinBudget({
+      name: calendarName([events[0].title]),
+      baseUrl,
+      pageUrl: absoluteUrl(baseUrl, eventPath(slug)),
+      events,
+    });
+  });
 }

@@ -1,12 +1,14 @@
 // A request body that is missing, not JSON or too large is the client's mistake: a 400 or 413
 // naming it, never a 500, and never a whole upload held in memory first.
+import { outcomeResponse, problem } from "./problems";
+
 export type JsonBody = { ok: true; value: unknown } | { ok: false; response: Response };
 
 // Every JSON body this app accepts is small (a note of 1,000 characters, 500 slugs, a sign-up form).
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
 function refuse(status: number, error: string, message: string): JsonBody {
-  return { ok: false, response: Response.json({ error, details: [{ parameter: "body", message }] }, { status }) };
+  return { ok: false, response: outcomeResponse(problem(status, error, [{ parameter: "body", message }])) };
 }
 
 function tooLarge(limit: number): JsonBody {

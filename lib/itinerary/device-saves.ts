@@ -30,11 +30,42 @@ export function readDeviceSaves(): string[] {
   return parseDeviceSaves(storage()?.getItem(DEVICE_SAVES_KEY) ?? null);
 }
 
+const CHANGE_EVENT = "expo2017:device-saves";
+
 export function writeDeviceSaves(slugs: readonly string[]): void {
   const store = storage();
   if (!store) return;
   if (slugs.length === 0) store.removeItem(DEVICE_SAVES_KEY);
   else store.setItem(DEVICE_SAVES_KEY, JSON.stringify([...new Set(slugs)].slice(0, MAX_DEVICE_SAVES)));
+  window.dispatchEvent(new Event(CHANGE_EVENT));
+}
+
+// For useSyncExternalStore: this tab's writes and other tabs' (the storage event) both notify, and
+// the snapshot is the same array until the stored text changes, as React requires.
+export function subscribeToDeviceSaves(onChange: () => void): () => void {
+  const onStorage = (event: StorageEvent) => {
+    if (event.key === DEVICE_SAVES_KEY || event.key === null) onChange();
+  };
+  window.addEventListener(CHANGE_EVENT, onChange);
+  window.addEventListener("storage", onStorage);
+  return () => {
+    window.removeEventListener(CHANGE_EVENT, onChange);
+    window.removeEventListener("storage", onStorage);
+  };
+}
+
+let snapshot: { raw: string | null; slugs: string[] } = { raw: null, slugs: [] };
+
+export function deviceSavesSnapshot(): string[] {
+  const raw = storage()?.getItem(DEVICE_SAVES_KEY) ?? null;
+  if (raw !== snapshot.raw) snapshot = { raw, slugs: parseDeviceSaves(raw) };
+  return snapshot.slugs;
+}
+
+const NONE: string[] = [];
+/** The server knows nothing of the device: no saves until hydration. */
+export function serverDeviceSavesSnapshot(): string[] {
+  return NONE;
 }
 
 export function addDeviceSave(slugs: readonly string[], slug: string): string[] {

@@ -1,6 +1,9 @@
+// The itinerary page and GET /api/itinerary: one visitor's saved events in time order, grouped by
+// Astana day, with conflicts and walking warnings, and how a warning reads.
 import "server-only";
 import { prisma } from "../db";
-import { astanaDateOf, toZonedTime } from "../time/astana";
+import { groupByAstanaDay } from "../schedule/event-row";
+import { toZonedTime } from "../time/astana";
 import { checkSchedule, type ConflictingEvent, type WalkWarning } from "./schedule-checks";
 
 export interface ItineraryEntry {
@@ -85,12 +88,20 @@ export async function getItinerary(userId: string): Promise<Itinerary> {
     };
   });
 
-  const days: ItineraryDay[] = [];
-  for (const entry of entries) {
-    const date = astanaDateOf(new Date(entry.startsAt));
-    const day = days.at(-1);
-    if (day?.date === date) day.entries.push(entry);
-    else days.push({ date, entries: [entry] });
-  }
+  const days: ItineraryDay[] = groupByAstanaDay(rows.map(({ event }, index) => ({ startsAt: event.startsAt, entry: entries[index] }))).map(
+    (day) => ({ date: day.date, entries: day.events.map((item) => item.entry) }),
+  );
   return { entries, days, conflictCount: entries.filter((entry) => entry.conflictsWith.length > 0).length };
+}
+
+function distance(meters: number): string {
+  return meters >= 1000 ? `${(meters / 1000).toFixed(1)} km` : `${meters} m`;
+}
+
+export function describeWalkWarning(warning: WalkWarning): string {
+  const gap = warning.gapMinutes === 0 ? "no time" : `only ${warning.gapMinutes} min`;
+  return (
+    `Tight change: ${gap} after “${warning.fromTitle}” (${warning.fromVenue}), but the walk to ${warning.toVenue} ` +
+    `(${distance(warning.distanceMeters)}) takes about ${warning.walkMinutes} min.`
+  );
 }

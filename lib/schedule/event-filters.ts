@@ -1,9 +1,18 @@
 // The one definition of a schedule selection, shared by /schedule, GET /api/events and the public
 // calendar feed: the same parameters, the same validation, the same SQL filter.
+// It is checked in two steps: the format (parseEventFilters, pure) and then whether the slugs exist
+// (resolveEventFilters, which also builds the Prisma where-clause).
+import "server-only";
 import { z } from "zod";
+import { prisma, type Prisma } from "../db";
+import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "../http/paths";
+import { problemsFromZod, type ParameterProblem, type ParseResult } from "../http/problems";
 import { astanaDayRange, parseIsoDate } from "../time/astana";
 import { EXPO_FIRST_DAY, EXPO_LAST_DAY, isExpoDay } from "../time/expo-dates";
-import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "./slug";
+import { mediumDayLabel } from "../time/format";
+
+// Kept here for lib/auth/sign-up.ts, which imports them from this path; new code imports lib/http/problems.
+export { problemsFromZod, type ParameterProblem, type ParseResult };
 
 export const MAX_QUERY_LENGTH = 200;
 
@@ -56,13 +65,6 @@ export const eventFiltersSchema = z
 export type EventFilters = Omit<z.infer<typeof eventFiltersSchema>, "q"> & { q?: string };
 export const EVENT_FILTER_KEYS = ["date", "from", "to", "category", "venue", "programme", "admission", "q"] as const;
 
-export interface ParameterProblem {
-  parameter: string;
-  message: string;
-}
-
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; details: ParameterProblem[] };
-
 type SearchParamsLike = URLSearchParams | Record<string, string | string[] | undefined>;
 
 /** Reads a query string into plain values; a parameter given twice is a problem, not a silent pick. */
@@ -78,10 +80,6 @@ export function readSearchParams(
     else if (all.length === 1 && all[0] !== "") values[key] = all[0];
   }
   return details.length ? { ok: false, details } : { ok: true, value: values };
-}
-
-export function problemsFromZod(error: z.ZodError): ParameterProblem[] {
-  return error.issues.map((issue) => ({ parameter: String(issue.path[0] ?? "query"), message: issue.message }));
 }
 
 /** Validates the format of the filters; whether the slugs exist is checked by resolveEventFilters. */
@@ -118,4 +116,81 @@ export function searchWords(q: string | undefined): string[] {
 export function canonicalSearch(q: string | undefined): string | undefined {
   const words = [...new Set(searchWords(q))].sort();
   return words.length ? words.join(" ") : undefined;
+}
+
+export interface ResolvedEventFilters {
+  filters: EventFilters;
+  where: Prisma.EventWhereInput;
+  /** Names of the selected category, venue and programme, for headings and calendar names. */
+  labels: { category?: string; venue?: string; programme?: string };
+}
+
+/** Prisma's `contains` becomes LIKE '%…%' without escaping: "%" or "_" in a search must match literally. */
+export function escapeLikePattern(word: string): string {
+  return word.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/**
+ * Checks that the category, venue and programme slugs exist (one query each, in parallel) and
+ * turns the filters into a Prisma where-clause. Unknown slugs are parameter problems (400).
+ */
+export async function resolveEventFilters(filters: EventFilters): Promise<ParseResult<ResolvedEventFilters>> {
+  const [category, venue, programme] = await Promise.all([
+    filters.category
+      ? prisma.category.findUnique({ where: { slug: filters.category }, select: { id: true, name: true, parentId: true } })
+      : null,
+    filters.venue ? prisma.venue.findUnique({ where: { slug: filters.venue }, select: { id: true, name: true } }) : null,
+    filters.programme
+      ? prisma.programme.findUnique({ where: { slug: filters.programme }, select: { id: true, name: true } })
+      : null,
+  ]);
+  const details: ParameterProblem[] = [];
+  if (filters.category && !category) details.push({ parameter: "category", message: `unknown category "${filters.category}"` });
+  if (filters.venue && !venue) details.push({ parameter: "venue", message: `unknown venue "${filters.venue}"` });
+  if (filters.programme && !programme) {
+    details.push({ parameter: "programme", message: `unknown programme "${filters.programme}"` });
+  }
+  if (details.length) return { ok: false, details };
+
+  const and: Prisma.EventWhereInput[] = [];
+  const { start, end } = filterTimeRange(filters);
+  if (start || end) and.push({ startsAt: { ...(start && { gte: start }), ...(end && { lt: end }) } });
+  if (category) and.push(category.parentId === null ? { categoryId: category.id } : { subcategoryId: category.id });
+  if (venue) and.push({ venueId: venue.id });
+  if (programme) and.push({ programmeId: programme.id });
+  if (filters.admission) and.push({ admission: filters.admission === "free" ? "FREE" : "TICKETED" });
+  for (const word of searchWords(filters.q)) and.push({ searchText: { contains: escapeLikePattern(word) } });
+
+  return {
+    ok: true,
+    value: {
+      filters,
+      where: and.length ? { AND: and } : {},
+      labels: { category: category?.name, venue: venue?.name, programme: programme?.name },
+    },
+  };
+}
+
+/** "Pakistan Day at EXPO 2017" reads badly after a calendar's "EXPO 2017 — "; the name is kept otherwise. */
+function withoutExpoSuffix(name: string): string {
+  return name.replace(/\s+at EXPO 2017$/i, "");
+}
+
+/**
+ * A selection in words, part by part: programme, category, venue, admission, dates, search words
+ * (["Pakistan Day", "14 Aug 2017"]); empty for the whole programme. Calendar names and the
+ * Subscribe panel's label are built from these parts.
+ */
+export function describeSelection(filters: EventFilters, labels: ResolvedEventFilters["labels"]): string[] {
+  const parts: string[] = [];
+  if (labels.programme) parts.push(withoutExpoSuffix(labels.programme));
+  if (labels.category) parts.push(labels.category);
+  if (labels.venue) parts.push(labels.venue);
+  if (filters.admission) parts.push(filters.admission === "free" ? "free admission" : "ticketed");
+  if (filters.date) parts.push(mediumDayLabel(filters.date));
+  if (filters.from && filters.to) parts.push(`${mediumDayLabel(filters.from)} to ${mediumDayLabel(filters.to)}`);
+  else if (filters.from) parts.push(`from ${mediumDayLabel(filters.from)}`);
+  else if (filters.to) parts.push(`until ${mediumDayLabel(filters.to)}`);
+  if (filters.q) parts.push(`“${filters.q}”`);
+  return parts;
 }

@@ -1,7 +1,8 @@
-// What a list of events selects (one query with its relations, never one per event) and how an
-// event appears in the JSON API.
+// What a list of events selects (one query with its relations, never one per event), how an
+// event appears in the JSON API, and how a list is grouped by Astana day.
 import type { Prisma } from "../db";
-import { toZonedTime } from "../time/astana";
+import { eventPath } from "../http/paths";
+import { astanaDateOf, toZonedTime } from "../time/astana";
 
 export const eventRowSelect = {
   id: true,
@@ -43,10 +44,6 @@ export interface EventJson {
   url: string;
 }
 
-export function eventPath(slug: string): string {
-  return `/events/${slug}`;
-}
-
 export function toEventJson(row: EventRow, baseUrl: string): EventJson {
   return {
     slug: row.slug,
@@ -64,4 +61,22 @@ export function toEventJson(row: EventRow, baseUrl: string): EventJson {
     timeIsIllustrative: row.timeIsIllustrative,
     url: `${baseUrl}${eventPath(row.slug)}`,
   };
+}
+
+export interface EventDay {
+  /** "YYYY-MM-DD" in Astana. */
+  date: string;
+  events: EventRow[];
+}
+
+/** Groups events already in time order by their Astana day. */
+export function groupByAstanaDay<T extends { startsAt: Date }>(rows: T[]): { date: string; events: T[] }[] {
+  const days: { date: string; events: T[] }[] = [];
+  for (const row of rows) {
+    const date = astanaDateOf(row.startsAt);
+    const last = days[days.length - 1];
+    if (last && last.date === date) last.events.push(row);
+    else days.push({ date, events: [row] });
+  }
+  return days;
 }

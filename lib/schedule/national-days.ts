@@ -1,15 +1,10 @@
 import "server-only";
 import { prisma } from "../db";
+import { isSlug, nationalDayPath } from "../http/paths";
 import { eventRowSelect, toEventJson, type EventJson, type EventRow } from "./event-row";
-import { isSlug } from "./slug";
 
 // A national day is a Programme row of kind NATIONAL_DAY with its timeline and events: another
-// country's day is data, not code. Pakistan Day also has its own short address, /pakistan-day.
-export const PAKISTAN_DAY_SLUG = "pakistan-day";
-
-export function nationalDayPath(slug: string): string {
-  return slug === PAKISTAN_DAY_SLUG ? "/pakistan-day" : `/national-days/${slug}`;
-}
+// country's day is data, not code. Pakistan Day also has its own short address (lib/http/paths.ts).
 
 function isoDate(value: Date | null): string | null {
   return value ? value.toISOString().slice(0, 10) : null;

@@ -1,20 +1,44 @@
+// The /schedule page's data: the selection from the URL, one page of events, or "now and next"
+// at a moment (?at=2017-07-01T19:00, a wall-clock time in Astana), and what its feed covers.
 import "server-only";
-import { selectionNameParts } from "../calendar/calendar-name";
+import { z } from "zod";
 import { prisma, type Prisma } from "../db";
-import { defaultExpoDay } from "../time/expo-dates";
-import { encodeEventCursor } from "./event-cursor";
+import { problemsFromZod, type ParameterProblem } from "../http/problems";
+import { zonedTimeToUtc } from "../time/astana";
+import { defaultExpoDay, EXPO_FIRST_DAY, EXPO_LAST_DAY, isExpoDay } from "../time/expo-dates";
 import {
+  describeSelection,
   parseEventFilters,
-  problemsFromZod,
   readSearchParams,
+  resolveEventFilters,
   type EventFilters,
-  type ParameterProblem,
+  type ResolvedEventFilters,
 } from "./event-filters";
-import { parsePaging } from "./event-paging";
 import { eventRowSelect, type EventRow } from "./event-row";
-import { findEventPage } from "./find-event-page";
-import { resolveEventFilters, type ResolvedEventFilters } from "./resolve-event-filters";
-import { momentSchema, type ScheduleMoment } from "./schedule-moment";
+import { encodeEventCursor, findEventPage, parsePaging } from "./list-events";
+
+const MOMENT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
+
+export interface ScheduleMoment {
+  /** As given, "2017-07-01T19:00". */
+  local: string;
+  date: string;
+  instant: Date;
+}
+
+export const momentSchema = z.string().transform((value, ctx): ScheduleMoment => {
+  const match = MOMENT.exec(value);
+  if (!match || Number(match[2]) > 23 || Number(match[3]) > 59) {
+    ctx.addIssue({ code: "custom", message: `"${value}" is not a date and time (use YYYY-MM-DDTHH:MM, Astana time)` });
+    return z.NEVER;
+  }
+  if (!isExpoDay(match[1])) {
+    ctx.addIssue({ code: "custom", message: `${value} is not during the expo (${EXPO_FIRST_DAY} to ${EXPO_LAST_DAY})` });
+    return z.NEVER;
+  }
+  return { local: value, date: match[1], instant: zonedTimeToUtc(match[1], `${match[2]}:${match[3]}`) };
+});
+
 
 export const ALL_DAYS = "all";
 export const SCHEDULE_PAGE_SIZE = 100;
@@ -199,7 +223,7 @@ function feedFiltersOf(filters: EventFilters): EventFilters {
  */
 export function feedLabelOf(filters: EventFilters, labels: ResolvedEventFilters["labels"]): string {
   const feedFilters = feedFiltersOf(filters);
-  const parts = selectionNameParts(feedFilters, labels);
+  const parts = describeSelection(feedFilters, labels);
   const named = parts.length ? parts : ["The whole programme"];
   return [...named, ...(feedFilters.from || feedFilters.to ? [] : ["all expo days"])].join(" · ");
 }

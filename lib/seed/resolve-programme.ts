@@ -3,7 +3,7 @@
 import { astanaDayRange, parseIsoDate, zonedTimeToUtc } from "../time/astana";
 import { EXPO_FIRST_DAY, EXPO_LAST_DAY, isExpoDay } from "../time/expo-dates";
 import type { Admission, EventSource, EventStatus } from "../generated/prisma/enums";
-import { buildSearchText } from "./build-search-text";
+import { buildSearchText } from "../programme/event-changes";
 import { ProgrammeDataError } from "./programme-data-error";
 import type { EventInput, ProgrammeData } from "./programme-schema";
 

@@ -2,7 +2,7 @@
 // ones and one UPDATE … FROM per chunk for the changed ones. Unchanged rows are not touched, so
 // their updatedAt (the calendar feeds' DTSTAMP) stays put.
 import type { Prisma } from "../generated/prisma/client";
-import { changedFields } from "./changed-fields";
+import { bumpsSequence, changedFields } from "../programme/event-changes";
 import type { ResolvedEvent } from "./resolve-programme";
 import { requireId, type IdsBySlug } from "./sync-reference-data";
 
@@ -10,8 +10,6 @@ type Tx = Prisma.TransactionClient;
 type Log = (line: string) => void;
 
 const CHUNK_SIZE = 500;
-/** A change to any of these is a change of time, place or status: calendars must see a new SEQUENCE. */
-const SCHEDULING_FIELDS = new Set(["startsAt", "endsAt", "venueId", "status"]);
 
 export interface EventIds {
   venues: IdsBySlug;
@@ -63,7 +61,7 @@ export async function syncEvents(tx: Tx, events: readonly ResolvedEvent[], ids: 
     }
     const changed = changedFields(row, wanted);
     if (changed.length > 0) {
-      toUpdate.push({ slug: event.slug, ...wanted, bump: changed.some((field) => SCHEDULING_FIELDS.has(field)) });
+      toUpdate.push({ slug: event.slug, ...wanted, bump: bumpsSequence(changed) });
     }
   }
   const unchanged = events.length - toCreate.length - toUpdate.length;

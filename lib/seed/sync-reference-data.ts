@@ -3,7 +3,7 @@
 // edits the data file, a handful of rows, so a batch statement would buy nothing. Rows are written
 // only when their data differ, so `updatedAt` moves only on real change.
 import type { Prisma } from "../generated/prisma/client";
-import { changedFields, type Comparable } from "./changed-fields";
+import { changedFields, type Comparable } from "../programme/event-changes";
 import type { CategoryInput, ProgrammeInput, VenueInput } from "./programme-schema";
 
 type Tx = Prisma.TransactionClient;

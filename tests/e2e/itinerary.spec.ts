@@ -132,14 +132,70 @@ test("events saved before signing in are kept on the device, then merged into th
 
 test("a save the server refuses is rolled back with a message", async ({ page }) => {
   await signUp(page, uniqueEmail());
-  await page.route(`**/api/itinerary/${separate.slug}`, (route) =>
-    route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: "Try again in a moment." }) }),
-  );
   await page.goto(`/events/${separate.slug}`);
+  // Saves go to a server action: a POST to the page itself with a Next-Action header.
+  await page.route(`**/events/${separate.slug}`, (route) =>
+    route.request().method() === "POST" && route.request().headers()["next-action"]
+      ? route.fulfill({ status: 503, contentType: "text/plain", body: "Service Unavailable" })
+      : route.continue(),
+  );
   const actions = page.locator(".event-actions");
   await actions.getByRole("button", { name: "Save to itinerary" }).click();
-  await expect(actions.getByRole("alert")).toHaveText(`${separate.title}: Try again in a moment.`);
-  await expect(actions.getByRole("button", { name: "Save to itinerary" })).toBeVisible();
+  await expect(actions.getByRole("alert")).toHaveText(`${separate.title}: No connection: the itinerary was not changed. Try again.`);
+  await expect(actions.getByRole("button", { name: "Save to itinerary" })).toBeEnabled();
+});
+
+test("the save button works with JavaScript disabled (a plain form post) and enabled; the saved state comes with the HTML", async ({ browser }) => {
+  // An address of its own (TRUST_PROXY is on in e2e), so this sign-up does not count against the
+  // sign-up limit of the other tests, which all come from localhost.
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.80" } });
+  const page = await context.newPage();
+  await signUp(page, uniqueEmail());
+  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await context.storageState() });
+  try {
+    const plain = await noScript.newPage();
+    await plain.goto(`/events/${laterOne.slug}`);
+    const actions = plain.locator(".event-actions");
+    // Rendered by the server in the saved state it knows: no script has run on this page.
+    await actions.getByRole("button", { name: "Save to itinerary" }).click();
+    await expect(actions.getByRole("button", { name: "Remove from itinerary" })).toBeVisible();
+    const saved = await page.request.get("/api/itinerary");
+    expect(((await saved.json()) as { items: { slug: string }[] }).items.map((item) => item.slug)).toEqual([laterOne.slug]);
+    await actions.getByRole("button", { name: "Remove from itinerary" }).click();
+    await expect(actions.getByRole("button", { name: "Save to itinerary" })).toBeVisible();
+  } finally {
+    await noScript.close();
+  }
+
+  // With JavaScript: the same form, answered without leaving the page.
+  await page.goto(`/events/${laterOne.slug}`);
+  await page.evaluate(() => ((window as unknown as { stayedOnPage: boolean }).stayedOnPage = true));
+  await page.locator(".event-actions").getByRole("button", { name: "Save to itinerary" }).click();
+  await expect(page.locator(".event-actions").getByRole("button", { name: "Remove from itinerary" })).toBeEnabled();
+  expect(await page.evaluate(() => (window as unknown as { stayedOnPage?: boolean }).stayedOnPage)).toEqual(true);
+
+  // A fresh load shows the saved state without asking the API (no session → itinerary waterfall).
+  const apiCalls: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname.startsWith("/api/")) apiCalls.push(request.url());
+  });
+  await page.goto(`/events/${laterOne.slug}`);
+  await expect(page.locator(".event-actions").getByRole("button", { name: "Remove from itinerary" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(apiCalls).toEqual([]);
+  await context.close();
+});
+
+test("without JavaScript, a signed-out visitor's save asks them to sign in and come back", async ({ browser }) => {
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const plain = await noScript.newPage();
+    await plain.goto(`/events/${laterTwo.slug}`);
+    await plain.locator(".event-actions").getByRole("button", { name: "Save to itinerary" }).click();
+    await expect(plain).toHaveURL(new RegExp(`/signin\\?callbackUrl=${encodeURIComponent(`/events/${laterTwo.slug}`)}$`));
+  } finally {
+    await noScript.close();
+  }
 });
 
 test("the API refuses a visitor without a session, and another site's writes", async ({ page, request }) => {

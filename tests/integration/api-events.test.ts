@@ -5,7 +5,7 @@ import { GET as getNationalDay } from "@/app/api/national-days/[slug]/route";
 import { GET as getVenues } from "@/app/api/venues/route";
 import { GET as getVenue } from "@/app/api/venues/[slug]/route";
 import { prisma } from "@/lib/db";
-import { encodeEventCursor } from "@/lib/schedule/event-cursor";
+import { encodeEventCursor } from "@/lib/schedule/list-events";
 import type { EventJson } from "@/lib/schedule/event-row";
 import { astanaDayRange } from "@/lib/time/astana";
 import { resetTestEvents } from "../helpers/db";

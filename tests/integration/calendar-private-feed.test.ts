@@ -1,9 +1,9 @@
 import { DELETE as turnOff, GET as readFeedState, POST as createFeed } from "@/app/api/calendar-feed/route";
 import { GET as downloadItinerary, HEAD as headItinerary } from "@/app/api/itinerary/calendar.ics/route";
 import { GET as getPrivateFeed, HEAD as headPrivateFeed } from "@/app/calendar/u/[file]/route";
-import { hashFeedToken } from "@/lib/calendar/feed-token";
-import { createPrivateFeed } from "@/lib/calendar/private-feed-settings";
-import { cancelEvent, rescheduleEvent } from "@/lib/events/change-event-schedule";
+import { hashFeedToken } from "@/lib/calendar/private-feed";
+import { createPrivateFeed } from "@/lib/calendar/private-feed";
+import { cancelEvent, rescheduleEvent } from "@/lib/programme/event-changes";
 import { prisma } from "@/lib/db";
 import { resetTestEvents, resetUserData } from "../helpers/db";
 import { createTestUser, sessionCookieFor, type TestUser } from "../helpers/session";

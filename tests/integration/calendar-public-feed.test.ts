@@ -3,7 +3,7 @@ import { GET as getPublicFeed, HEAD as headPublicFeed } from "@/app/calendar/exp
 import { GET as getApiEvents } from "@/app/api/events/route";
 import { FEED_BYTE_BUDGET } from "@/lib/calendar/build-calendar";
 import { feedCache } from "@/lib/calendar/feed-cache";
-import { cancelEvent, moveEventToVenue, reinstateEvent, rescheduleEvent } from "@/lib/events/change-event-schedule";
+import { cancelEvent, moveEventToVenue, reinstateEvent, rescheduleEvent } from "@/lib/programme/event-changes";
 import { prisma } from "@/lib/db";
 import { resetTestEvents } from "../helpers/db";
 import { createTestEvent } from "../helpers/test-events";

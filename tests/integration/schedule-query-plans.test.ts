@@ -1,7 +1,7 @@
 // Every list query over Event must be served by an index, and a page must cost a fixed number of
 // queries however many events it shows (no query per event). The SQL examined is the SQL Prisma
 // really sends, recorded by a client installed before lib/db creates its own.
-import { vacuumAnalyzeEvents, createRecordingPrismaClient, explainQuery, type CapturedQuery } from "@/lib/schedule/query-plan";
+import { vacuumAnalyzeEvents, createRecordingPrismaClient, explainQuery, type CapturedQuery } from "@/scripts/lib/query-plan";
 
 const url = process.env.DATABASE_URL!;
 const recording = createRecordingPrismaClient(url);

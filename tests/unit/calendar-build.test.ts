@@ -6,7 +6,8 @@ import {
   type CalendarSpec,
   type FeedEvent,
 } from "@/lib/calendar/build-calendar";
-import { calendarName, selectionCalendarName } from "@/lib/calendar/calendar-name";
+import { calendarName } from "@/lib/calendar/feed-text";
+import { selectionCalendarName } from "@/lib/calendar/public-feed";
 import { feedText, shortDescription } from "@/lib/calendar/feed-text";
 import { zonedTimeToUtc } from "@/lib/time/astana";
 

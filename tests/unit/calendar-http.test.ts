@@ -1,6 +1,6 @@
 import { FeedCache, strongEtag, type StoredFeed } from "@/lib/calendar/feed-cache";
 import { feedNotFound, feedResponse, isNotModified } from "@/lib/calendar/feed-response";
-import { feedTokenHashesEqual, generateFeedToken, hashFeedToken, isWellFormedFeedToken } from "@/lib/calendar/feed-token";
+import { feedTokenHashesEqual, generateFeedToken, hashFeedToken, isWellFormedFeedToken } from "@/lib/calendar/private-feed";
 import type { RenderedCalendar } from "@/lib/calendar/build-calendar";
 
 const encoder = new TextEncoder();

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { buildSearchText } from "../../lib/seed/build-search-text";
+import { buildSearchText } from "../../lib/programme/event-changes";
 import { parseProgrammeFile, readProgrammeFile } from "../../lib/seed/load-programme-data";
 import { ProgrammeDataError } from "../../lib/seed/programme-data-error";
 import type { EventInput, ProgrammeFile } from "../../lib/seed/programme-schema";

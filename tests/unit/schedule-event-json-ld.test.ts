@@ -1,5 +1,5 @@
 import type { EventDetailRow } from "@/lib/schedule/event-detail";
-import { eventJsonLd } from "@/lib/schedule/event-json-ld";
+import { eventJsonLd } from "@/lib/schedule/event-detail";
 
 const event = {
   id: 7,

@@ -1,9 +1,9 @@
-import { decodeEventCursor, encodeEventCursor } from "@/lib/schedule/event-cursor";
-import { parsePaging } from "@/lib/schedule/event-paging";
-import { momentSchema } from "@/lib/schedule/schedule-moment";
-import { scheduleHref } from "@/lib/schedule/schedule-href";
+import { decodeEventCursor, encodeEventCursor } from "@/lib/schedule/list-events";
+import { parsePaging } from "@/lib/schedule/list-events";
+import { momentSchema } from "@/lib/schedule/schedule-view";
+import { scheduleHref } from "@/lib/http/paths";
 import { zonedTimeToUtc } from "@/lib/time/astana";
-import { formatTimeInZone, formatTimeRangeInZone, isValidTimeZone, longDayLabel, shortDayLabel, zoneCityLabel } from "@/lib/time/display-zone";
+import { formatTimeInZone, formatTimeRangeInZone, isValidTimeZone, longDayLabel, shortDayLabel, zoneCityLabel } from "@/lib/time/format";
 
 describe("formatTimeInZone", () => {
   const evening = zonedTimeToUtc("2017-08-14", "19:00");

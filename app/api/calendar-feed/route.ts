@@ -1,9 +1,7 @@
 import { rejectCrossOrigin } from "@/lib/auth/same-origin";
 import { requireApiUser } from "@/lib/auth/session";
 import { publicBaseUrl } from "@/lib/http/public-base-url";
-import { createPrivateFeed, readPrivateFeedState, turnOffPrivateFeed } from "@/lib/calendar/private-feed-settings";
-
-export const dynamic = "force-dynamic";
+import { createPrivateFeed, readPrivateFeedState, turnOffPrivateFeed } from "@/lib/calendar/private-feed";
 
 // Answers may carry the secret feed URL: never cached, never sent on as a referrer.
 const HEADERS = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" };

@@ -1,8 +1,6 @@
 import { publicBaseUrl } from "@/lib/http/public-base-url";
-import { badRequest, jsonOk } from "@/lib/schedule/api-responses";
+import { badRequest, jsonOk } from "@/lib/http/problems";
 import { listEvents } from "@/lib/schedule/list-events";
-
-export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
   const result = await listEvents(new URL(request.url).searchParams, publicBaseUrl(request));

@@ -1,7 +1,5 @@
 import { checkHealth } from "@/lib/health/check-health";
 
-export const dynamic = "force-dynamic";
-
 export async function GET(): Promise<Response> {
   const report = await checkHealth();
   return Response.json(report, {

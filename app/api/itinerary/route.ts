@@ -1,8 +1,6 @@
 import { requireApiUser } from "@/lib/auth/session";
 import { getItinerary } from "@/lib/itinerary/get-itinerary";
 
-export const dynamic = "force-dynamic";
-
 export async function GET(request: Request): Promise<Response> {
   const auth = await requireApiUser(request);
   if (!auth.ok) return auth.response;

@@ -1,8 +1,7 @@
 import { publicBaseUrl } from "@/lib/http/public-base-url";
-import { jsonOk } from "@/lib/schedule/api-responses";
-import { listNationalDays, nationalDayPath } from "@/lib/schedule/national-days";
-
-export const dynamic = "force-dynamic";
+import { jsonOk } from "@/lib/http/problems";
+import { listNationalDays } from "@/lib/schedule/national-days";
+import { nationalDayPath } from "@/lib/http/paths";
 
 export async function GET(request: Request): Promise<Response> {
   const baseUrl = publicBaseUrl(request);

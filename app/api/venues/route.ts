@@ -1,9 +1,6 @@
 import { publicBaseUrl } from "@/lib/http/public-base-url";
-import { jsonOk } from "@/lib/schedule/api-responses";
-import { toVenueJson } from "@/lib/schedule/venue-json";
-import { listVenues } from "@/lib/schedule/venues";
-
-export const dynamic = "force-dynamic";
+import { jsonOk } from "@/lib/http/problems";
+import { toVenueJson, listVenues } from "@/lib/schedule/venues";
 
 export async function GET(request: Request): Promise<Response> {
   const baseUrl = publicBaseUrl(request);

@@ -1,9 +1,7 @@
-import { badRequest } from "@/lib/schedule/api-responses";
+import { badRequest } from "@/lib/http/problems";
 import { feedResponse } from "@/lib/calendar/feed-response";
 import { publicBaseUrl } from "@/lib/http/public-base-url";
 import { getPublicFeed } from "@/lib/calendar/public-feed";
-
-export const dynamic = "force-dynamic";
 
 /** The public feed of any schedule selection: /calendar/expo-2017.ics?programme=pakistan-day. */
 export async function GET(request: Request): Promise<Response> {

@@ -1,6 +1,4 @@
-import { findEventPathByShortId } from "@/lib/schedule/event-short-link";
-
-export const dynamic = "force-dynamic";
+import { findEventPathByShortId } from "@/lib/schedule/event-detail";
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const path = await findEventPathByShortId((await params).id);

@@ -8,16 +8,10 @@ import { EventTime } from "@/components/event-time";
 import { SaveEventButton } from "@/components/save-event-button";
 import { TimeZoneSwitch } from "@/components/time-zone-switch";
 import { sitePublicOrigin } from "@/lib/http/public-base-url";
-import { getEventDetail } from "@/lib/schedule/event-detail";
-import { eventJsonLd, serializeJsonLd } from "@/lib/schedule/event-json-ld";
-import { eventPath } from "@/lib/schedule/event-row";
-import { nationalDayPath } from "@/lib/schedule/national-days";
-import { scheduleHref } from "@/lib/schedule/schedule-href";
-import { venuePath } from "@/lib/schedule/venue-json";
+import { getEventDetail, eventJsonLd, serializeJsonLd } from "@/lib/schedule/event-detail";
+import { eventPath, nationalDayPath, scheduleHref, venuePath } from "@/lib/http/paths";
 import { formatAstanaTime } from "@/lib/time/astana";
-import { longDayLabel } from "@/lib/time/display-zone";
-
-export const dynamic = "force-dynamic";
+import { longDayLabel } from "@/lib/time/format";
 
 type Params = Promise<{ slug: string }>;
 

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { getNationalDay, PAKISTAN_DAY_SLUG } from "@/lib/schedule/national-days";
+import { getNationalDay } from "@/lib/schedule/national-days";
+import { PAKISTAN_DAY_PATH, PAKISTAN_DAY_SLUG } from "@/lib/http/paths";
 import { nationalDayMetadata } from "../national-day-metadata";
 import { NationalDayView } from "../national-day-view";
-
-export const dynamic = "force-dynamic";
 
 type Params = Promise<{ slug: string }>;
 
@@ -18,7 +17,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function NationalDayPage({ params }: { params: Params }) {
   const { slug } = await params;
   // One address per page: Pakistan Day lives at /pakistan-day.
-  if (slug === PAKISTAN_DAY_SLUG) redirect("/pakistan-day");
+  if (slug === PAKISTAN_DAY_SLUG) redirect(PAKISTAN_DAY_PATH);
   const day = await loadDay(slug);
   if (!day) notFound();
   return <NationalDayView day={day} />;

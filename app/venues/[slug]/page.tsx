@@ -5,11 +5,9 @@ import { cache } from "react";
 import { EventList } from "@/components/event-list";
 import { SubscribeToFeed } from "@/components/subscribe-to-feed";
 import { TimeZoneSwitch } from "@/components/time-zone-switch";
-import { venueKindLabel } from "@/lib/schedule/venue-json";
-import { getVenueSchedule } from "@/lib/schedule/venues";
-import { longDayLabel } from "@/lib/time/display-zone";
-
-export const dynamic = "force-dynamic";
+import { venueKindLabel, getVenueSchedule } from "@/lib/schedule/venues";
+import { longDayLabel } from "@/lib/time/format";
+import { VENUES_PATH } from "@/lib/http/paths";
 
 type Params = Promise<{ slug: string }>;
 
@@ -30,7 +28,7 @@ export default async function VenuePage({ params }: { params: Params }) {
   return (
     <>
       <p className="no-print">
-        <Link href="/venues">← All venues</Link>
+        <Link href={VENUES_PATH}>← All venues</Link>
       </p>
       <h1>{venue.name}</h1>
       <p>

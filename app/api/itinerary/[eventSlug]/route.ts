@@ -1,8 +1,7 @@
 import { requireApiUser } from "@/lib/auth/session";
 import { rejectCrossOrigin } from "@/lib/auth/same-origin";
 import { readJsonBody } from "@/lib/http/read-json-body";
-import { removeEventFromItinerary } from "@/lib/itinerary/remove-event";
-import { saveEventToItinerary } from "@/lib/itinerary/save-event";
+import { removeEventFromItinerary, saveEventToItinerary } from "@/lib/itinerary/saved-events";
 
 type RouteContext = { params: Promise<{ eventSlug: string }> };
 

@@ -1,10 +1,8 @@
 import { requireApiUser } from "@/lib/auth/session";
 import { feedResponse } from "@/lib/calendar/feed-response";
-import { ITINERARY_DOWNLOAD_FILENAME } from "@/lib/calendar/feed-urls";
+import { ITINERARY_DOWNLOAD_FILENAME } from "@/lib/http/paths";
 import { publicBaseUrl } from "@/lib/http/public-base-url";
 import { getItineraryFeed } from "@/lib/calendar/private-feed";
-
-export const dynamic = "force-dynamic";
 
 /** The signed-in visitor's itinerary as a download; 401 without a session. */
 export async function GET(request: Request): Promise<Response> {

@@ -1,6 +1,6 @@
 import { requireApiUser } from "@/lib/auth/session";
 import { rejectCrossOrigin } from "@/lib/auth/same-origin";
-import { mergeDeviceSaves } from "@/lib/itinerary/merge-device-saves";
+import { mergeDeviceSaves } from "@/lib/itinerary/saved-events";
 import { readJsonBody } from "@/lib/http/read-json-body";
 
 export async function POST(request: Request): Promise<Response> {

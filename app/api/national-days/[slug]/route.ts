@@ -1,8 +1,6 @@
 import { publicBaseUrl } from "@/lib/http/public-base-url";
-import { jsonOk, notFound } from "@/lib/schedule/api-responses";
+import { jsonOk, notFound } from "@/lib/http/problems";
 import { getNationalDay, toNationalDayJson } from "@/lib/schedule/national-days";
-
-export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   const { slug } = await params;

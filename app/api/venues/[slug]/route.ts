@@ -1,8 +1,6 @@
 import { publicBaseUrl } from "@/lib/http/public-base-url";
-import { jsonOk, notFound } from "@/lib/schedule/api-responses";
+import { jsonOk, notFound } from "@/lib/http/problems";
 import { getVenueSchedule, toVenueScheduleJson } from "@/lib/schedule/venues";
-
-export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   const { slug } = await params;

@@ -1,8 +1,6 @@
-import { getEventFeed } from "@/lib/calendar/event-feed";
+import { getEventFeed } from "@/lib/calendar/public-feed";
 import { feedNotFound, feedResponse } from "@/lib/calendar/feed-response";
 import { publicBaseUrl } from "@/lib/http/public-base-url";
-
-export const dynamic = "force-dynamic";
 
 /** /calendar/events/{slug}.ics: one event, for "Add to calendar". */
 export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {

@@ -2,8 +2,6 @@ import { feedNotFound, feedResponse } from "@/lib/calendar/feed-response";
 import { publicBaseUrl } from "@/lib/http/public-base-url";
 import { getPrivateFeed } from "@/lib/calendar/private-feed";
 
-export const dynamic = "force-dynamic";
-
 /** /calendar/u/{token}.ics: a visitor's private subscription. Unknown or revoked: a plain 404. */
 export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
   const { file } = await params;

@@ -1,10 +1,42 @@
-import "server-only";
+// Changes to an event that calendar clients must notice, in one place for the seed's sync and for
+// organisers' edits. iCalendar clients only replace a copy they already hold when SEQUENCE goes up,
+// so every change of time, venue or status raises it, and a change that alters nothing raises
+// nothing (docs/decisions/003-feed-uids.md).
 import { prisma } from "../db";
-import { buildSearchText } from "../seed/build-search-text";
 
-// Organisers' changes that calendar clients must notice. iCalendar clients only replace a copy
-// they already hold when SEQUENCE goes up, so every change of time, venue or status raises it,
-// and a change that alters nothing raises nothing.
+/** A change to any of these is a change of time, place or status: calendars must see a new SEQUENCE. */
+export const SCHEDULING_FIELDS = ["startsAt", "endsAt", "venueId", "status"] as const;
+export type SchedulingField = (typeof SCHEDULING_FIELDS)[number];
+
+/** Whether a change of these fields must raise SEQUENCE. */
+export function bumpsSequence(changed: readonly string[]): boolean {
+  return changed.some((field) => (SCHEDULING_FIELDS as readonly string[]).includes(field));
+}
+
+export type Comparable = string | number | boolean | Date | null | readonly string[];
+
+/** Names of the fields whose wanted value differs from the stored row (dates by instant, arrays by items). */
+export function changedFields<W extends Record<string, Comparable>>(row: NoInfer<W>, wanted: W): (keyof W & string)[] {
+  return (Object.keys(wanted) as (keyof W & string)[]).filter((field) => !sameValue(row[field], wanted[field]));
+}
+
+function sameValue(a: Comparable, b: Comparable): boolean {
+  if (a instanceof Date || b instanceof Date) {
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  }
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => item === b[i]);
+  }
+  return a === b;
+}
+
+/** The text the trigram index searches: title, description, performers and venue name, lower-cased. */
+export function buildSearchText(event: { title: string; description: string; performers: readonly string[] }, venueName: string): string {
+  return [event.title, event.description, ...event.performers, venueName]
+    .filter((part) => part.length > 0)
+    .join(" ")
+    .toLowerCase();
+}
 
 export interface ScheduleChange {
   startsAt?: Date;
@@ -16,7 +48,7 @@ export interface ScheduleChange {
 export class EventChangeError extends Error {}
 
 export interface ScheduleChangeResult {
-  changed: ("startsAt" | "endsAt" | "venueId" | "status")[];
+  changed: SchedulingField[];
   sequence: number;
 }
 
@@ -34,12 +66,14 @@ export async function changeEventSchedule(eventId: number, change: ScheduleChang
     if (Number.isNaN(startsAt.getTime()) || Number.isNaN(endsAt.getTime())) throw new EventChangeError("Not a valid time");
     if (endsAt.getTime() <= startsAt.getTime()) throw new EventChangeError("The event must end after it starts");
 
-    const changed: ScheduleChangeResult["changed"] = [];
-    if (startsAt.getTime() !== current.startsAt.getTime()) changed.push("startsAt");
-    if (endsAt.getTime() !== current.endsAt.getTime()) changed.push("endsAt");
-    if (change.venueId !== undefined && change.venueId !== current.venueId) changed.push("venueId");
-    if (change.status !== undefined && change.status !== current.status) changed.push("status");
-    if (changed.length === 0) return { changed, sequence: current.sequence };
+    const wanted = {
+      startsAt,
+      endsAt,
+      venueId: change.venueId ?? current.venueId,
+      status: change.status ?? current.status,
+    } satisfies Record<SchedulingField, Comparable>;
+    const changed = changedFields(current, wanted);
+    if (!bumpsSequence(changed)) return { changed, sequence: current.sequence };
 
     let searchText: string | undefined;
     if (changed.includes("venueId")) {

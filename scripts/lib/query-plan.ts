@@ -2,7 +2,7 @@
 // PostgreSQL how it would run it, to show that every list query over Event is served by an index.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Client } from "pg";
-import { PrismaClient } from "../generated/prisma/client";
+import { PrismaClient } from "../../lib/generated/prisma/client";
 
 export interface CapturedQuery {
   query: string;
