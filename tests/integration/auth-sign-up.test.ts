@@ -1,5 +1,5 @@
 import { POST } from "@/app/api/auth/signup/route";
-import { authorizeCredentials } from "@/lib/auth/authorize-credentials";
+import { authorizeCredentials } from "@/lib/auth/passwords";
 import { prisma } from "@/lib/db";
 import { resetUserData } from "../helpers/db";
 
@@ -16,7 +16,7 @@ async function signUp(body: unknown, origin?: string) {
   return { status: response.status, body: await response.json() };
 }
 
-const noHeaders = () => undefined;
+const noHeaders = undefined;
 const READY = { status: 201, body: { message: "Account ready: sign in with your email and password." } };
 
 beforeEach(async () => {
