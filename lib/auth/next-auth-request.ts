@@ -1,5 +1,6 @@
 import "server-only";
 import NextAuth from "next-auth";
+import { cookies } from "next/headers";
 import { NextRequest } from "next/server";
 import { bodyTooLarge, readBodyText } from "../http/read-json-body";
 import { authOptions } from "./auth-options";
@@ -40,7 +41,7 @@ type Prepared = { ok: true; request: NextRequest; body: Record<string, unknown> 
  * A POST as next-auth will read it, or the 4xx a malformed one gets: next-auth answers 500 for
  * broken or empty JSON and reads whole bodies of any size, so both are settled here first.
  */
-export async function prepareAuthPost(request: NextRequest): Promise<Prepared> {
+export async function prepareAuthPost(request: NextRequest, url: string = request.url): Promise<Prepared> {
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
   if (Number.isFinite(declared) && declared > MAX_AUTH_BODY_BYTES) return { ok: false, response: bodyTooLarge(MAX_AUTH_BODY_BYTES) };
   const contentType = request.headers.get("content-type") ?? "";
@@ -56,7 +57,7 @@ export async function prepareAuthPost(request: NextRequest): Promise<Prepared> {
   if (text.trim() === "") return { ok: false, response: problem(400, "The request body is empty.", "body", "is required") };
   const headers = new Headers(request.headers);
   headers.delete("content-length"); // the rebuilt body is the decoded text; let fetch count it
-  const rebuilt = new NextRequest(request.url, { method: "POST", headers, body: text });
+  const rebuilt = new NextRequest(url, { method: "POST", headers, body: text });
   let body: unknown;
   try {
     body = await parseLikeNextAuth(rebuilt.clone());
@@ -67,6 +68,35 @@ export async function prepareAuthPost(request: NextRequest): Promise<Prepared> {
     return { ok: false, response: problem(400, "The request body must be an object of fields.", "body", "must be a JSON object or a form") };
   }
   return { ok: true, request: rebuilt, body: body as Record<string, unknown> };
+}
+
+// next-auth's own test of a callbackUrl (isValidHttpUrl in next-auth/core/lib/assert.js): a value
+// that fails it, in the query or in the callback-url cookie, makes next-auth answer 500 for every
+// request from that browser until the cookie expires.
+function nextAuthAcceptsCallbackUrl(value: string, base: string): boolean {
+  try {
+    return /^https?:/.test(new URL(value, value.startsWith("/") ? base : undefined).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The request URL without a callbackUrl next-auth would choke on, and the callback-url cookie
+ * deleted when next-auth would choke on it (so next-auth sets a good one): ignored, not fatal.
+ */
+async function withoutBadCallbackUrl(request: NextRequest): Promise<string> {
+  const url = new URL(request.url);
+  const param = url.searchParams.get("callbackUrl");
+  if (param !== null && !nextAuthAcceptsCallbackUrl(param, url.origin)) url.searchParams.delete("callbackUrl");
+  // In a route handler cookies() is the request's jar, and a deletion there is what next-auth reads
+  // next (and it clears the cookie in the browser too).
+  const jar = await cookies();
+  for (const name of ["next-auth.callback-url", "__Secure-next-auth.callback-url"]) {
+    const value = jar.get(name)?.value;
+    if (value !== undefined && !nextAuthAcceptsCallbackUrl(value, url.origin)) jar.delete(name);
+  }
+  return url.toString();
 }
 
 /** The limit that applies to this action, or null: a 429 once reached. */
@@ -94,12 +124,13 @@ export async function handleAuthGet(request: NextRequest, context: NextAuthConte
   if (action === "callback/credentials") {
     return problem(405, "Sign in with a POST.", "method", "GET is not allowed here", { Allow: "POST" });
   }
-  return NextAuth(authOptions())(request, context);
+  const url = await withoutBadCallbackUrl(request);
+  return NextAuth(authOptions())(url === request.url ? request : new NextRequest(url, { headers: request.headers }), context);
 }
 
 export async function handleAuthPost(request: NextRequest, context: NextAuthContext): Promise<Response> {
   const action = ((await context.params).nextauth ?? []).join("/");
-  const prepared = await prepareAuthPost(request);
+  const prepared = await prepareAuthPost(request, await withoutBadCallbackUrl(request));
   if (!prepared.ok) return prepared.response;
   const refused = await refuseOverLimit(action, prepared.body, prepared.request.headers);
   if (refused) return refused;
