@@ -7,8 +7,8 @@ import {
   type ParseResult,
 } from "../schedule/event-filters";
 import { resolveEventFilters } from "../schedule/resolve-event-filters";
-import { renderCalendarWithinBudget } from "./build-calendar";
 import { selectionCalendarName } from "./calendar-name";
+import { feedBuildQueue } from "./feed-build-queue";
 import { feedCache, type StoredFeed } from "./feed-cache";
 import { readProgrammeVersion } from "./feed-versions";
 import { loadFeedEvents } from "./load-feed-events";
@@ -38,13 +38,12 @@ export async function getPublicFeed(params: URLSearchParams, baseUrl: string): P
   if (!resolved.ok) return resolved;
   const { filters, where, labels } = resolved.value;
   const query = canonicalSelectionQuery(filters).toString();
-  const feed = await feedCache.get(`public ${baseUrl} ${query}`, version, async () =>
-    renderCalendarWithinBudget({
-      name: selectionCalendarName(filters, labels),
-      baseUrl,
-      pageUrl: `${baseUrl}/schedule${query ? `?${query}` : ""}`,
-      events: await loadFeedEvents(where),
-    }),
+  const feed = await feedCache.get(`public ${baseUrl} ${query}`, version, () =>
+    // Bounded: sliced, one at a time, shared by selections with the same events (feed-build-queue.ts).
+    feedBuildQueue.render(
+      { name: selectionCalendarName(filters, labels), baseUrl, pageUrl: `${baseUrl}/schedule${query ? `?${query}` : ""}` },
+      () => loadFeedEvents(where),
+    ),
   );
   return { ok: true, value: feed };
 }
