@@ -3,5 +3,8 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     await import("./lib/validate-env-at-startup");
+    // 4xx instead of Next's 500 for TRACE and broken percent-encoding (lib/security/node-request-guard.ts).
+    const { installNodeRequestGuard } = await import("./lib/security/node-request-guard");
+    installNodeRequestGuard(process.env.NEXTAUTH_URL?.startsWith("https://") ?? false);
   }
 }

@@ -1,3 +1,18 @@
+// No page uses these browser features; denying them means an injected script or a framed page
+// cannot ask for them either.
+const PERMISSIONS_POLICY = [
+  "accelerometer=()",
+  "autoplay=()",
+  "camera=()",
+  "display-capture=()",
+  "geolocation=()",
+  "gyroscope=()",
+  "magnetometer=()",
+  "microphone=()",
+  "payment=()",
+  "usb=()",
+].join(", ");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // A separate build folder lets the e2e run build beside a running `npm start` without clobbering it.
@@ -20,14 +35,18 @@ const nextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "Permissions-Policy", value: PERMISSIONS_POLICY },
         ],
       },
-      {
-        // The private calendar feed's secret URL is shown on /itinerary: no page there may leak it
-        // in a Referer header (the later rule wins for the same header; :path* also matches none).
-        source: "/itinerary/:path*",
+      // Headers set here replace a route's own value for the same header, so every path whose
+      // route answers with a stricter Referrer-Policy gets it here as well, in a later rule (the
+      // later rule wins). tests/unit/security-headers.test.ts checks each one.
+      // The private calendar feed's secret URL is shown on /itinerary (":path*" also matches none),
+      // handed out by /api/calendar-feed, and is the path of /calendar/u/<token>.ics itself.
+      ...["/itinerary/:path*", "/api/calendar-feed", "/calendar/u/:path*"].map((source) => ({
+        source,
         headers: [{ key: "Referrer-Policy", value: "no-referrer" }],
-      },
+      })),
     ];
   },
 };

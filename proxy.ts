@@ -1,12 +1,43 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { createNonce, pageContentSecurityPolicy } from "@/lib/security/content-security-policy";
+import { createNonce, isServedOverHttps, pageContentSecurityPolicy } from "@/lib/security/content-security-policy";
+import { guardRequest } from "@/lib/security/request-guard";
+import { getEnv } from "@/lib/env";
 
-// A fresh CSP nonce for every page request (docs/decisions/008-content-security-policy.md).
+// Every request but static files passes here: malformed ones (broken percent-encoding, unknown
+// methods) get a 4xx before any route runs (lib/security/request-guard.ts), HSTS is added when the
+// site is https, and pages get a fresh CSP nonce (docs/decisions/008-content-security-policy.md).
 // Authorisation is not checked here: every route and action checks it itself.
+
+// Two years with subdomains, the value preload lists ask for; sent only over https (NEXTAUTH_URL).
+const HSTS = "max-age=63072000; includeSubDomains";
+
+// JSON and feed answers (/api, /calendar), the /e/{id} redirects and prefetches of RSC payloads run
+// no scripts: a CSP on them would only cost a nonce per request.
+const NOT_A_PAGE = /^\/(?:api(?:\/|$)|calendar(?:\/|$)|e\/)/;
+
+function isPrefetch(request: NextRequest): boolean {
+  return request.headers.has("next-router-prefetch") || request.headers.get("purpose") === "prefetch";
+}
+
 export function proxy(request: NextRequest): NextResponse {
+  const https = isServedOverHttps(getEnv().NEXTAUTH_URL);
+  const refused = guardRequest(request);
+  if (refused) {
+    // Next's headers from next.config.js may not reach an answer made here: set the basics too.
+    const response = new NextResponse(refused.body, refused);
+    response.headers.set("X-Content-Type-Options", "nosniff");
+    response.headers.set("Referrer-Policy", "no-referrer");
+    if (https) response.headers.set("Strict-Transport-Security", HSTS);
+    return response;
+  }
+  if (NOT_A_PAGE.test(request.nextUrl.pathname) || isPrefetch(request)) {
+    const response = NextResponse.next();
+    if (https) response.headers.set("Strict-Transport-Security", HSTS);
+    return response;
+  }
+
   const nonce = createNonce();
   const policy = pageContentSecurityPolicy(nonce);
-
   // Next reads the nonce from the request-side header and puts it on the scripts it renders;
   // x-nonce is there for a page that needs to pass it to a <Script> of its own.
   const requestHeaders = new Headers(request.headers);
@@ -15,20 +46,11 @@ export function proxy(request: NextRequest): NextResponse {
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
+  if (https) response.headers.set("Strict-Transport-Security", HSTS);
   return response;
 }
 
 export const config = {
-  matcher: [
-    {
-      // Pages only: JSON and feed answers (/api, /calendar), the /e/{id} redirects and static files
-      // run no scripts, and a header on them would only cost a nonce per request.
-      source: "/((?!api(?:/|$)|calendar(?:/|$)|e/|_next/static|_next/image|favicon\\.ico).*)",
-      // Prefetches from next/link fetch RSC payloads, not documents; the page itself gets the header.
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  // Everything but build assets: a malformed request to any route must be caught here.
+  matcher: ["/((?!_next/static|_next/image|favicon\\.ico).*)"],
 };

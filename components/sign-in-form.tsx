@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import type { ProviderId } from "@/lib/auth/auth-options";
-import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
+import { signInErrorMessage } from "@/lib/auth/credentials-schema";
 
 const fieldStyle = { display: "grid", gap: "0.25rem", marginBottom: "0.75rem" } as const;
 const formStyle = { maxWidth: "26rem" } as const;

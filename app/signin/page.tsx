@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/sign-in-form";
 import { enabledProviderIds } from "@/lib/auth/auth-options";
 import { getSessionUser, safeCallbackPath } from "@/lib/auth/session";
-import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
+import { signInErrorMessage } from "@/lib/auth/credentials-schema";
 import { getEnv } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -1,15 +1,21 @@
-// One definition of the sign-up and sign-in inputs, used by the forms (for hints and early
-// messages) and by the server (which never trusts the form).
+// One definition of the sign-up and sign-in inputs and their messages, used by the forms (for
+// hints and early messages) and by the server (which never trusts the form). No server-only
+// import: the forms run in the browser.
 import { z } from "zod";
 
 export const MIN_PASSWORD_LENGTH = 10;
 // argon2 accepts any length; the cap only stops someone from making the server hash megabytes.
 export const MAX_PASSWORD_LENGTH = 200;
 
-// PostgreSQL refuses NUL in text, and no name or email has a control character in it.
+// PostgreSQL refuses NUL in text, and no name or email has a control character in it. Names are
+// shown to other people (and in feeds): bidi overrides and isolates (U+202A–202E, U+2066–2069)
+// could make one read backwards, and line or paragraph separators (U+2028, U+2029, U+0085) break
+// lines where none is expected.
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 const CONTROL_CHARACTER_MESSAGE = "must not contain control characters";
 const noControlCharacters = (value: string) => !CONTROL_CHARACTER.test(value);
+const NAME_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const NAME_FORBIDDEN_MESSAGE = "must not contain control, line-separator or text-direction characters";
 
 export const emailSchema = z
   .string({ error: "is required" })
@@ -31,7 +37,7 @@ export const signUpSchema = z.object({
     .trim()
     .min(1, "is required")
     .max(100, "must be at most 100 characters")
-    .refine(noControlCharacters, CONTROL_CHARACTER_MESSAGE),
+    .refine((value) => !NAME_FORBIDDEN.test(value), NAME_FORBIDDEN_MESSAGE),
   email: emailSchema,
   password: passwordSchema,
 });
@@ -45,3 +51,18 @@ export const signInSchema = z.object({
 });
 
 export type SignInInput = z.infer<typeof signInSchema>;
+
+// What the sign-in page says for next-auth's error codes (and ours: TooManyAttempts).
+const SIGN_IN_MESSAGES: Record<string, string> = {
+  CredentialsSignin: "Email or password is incorrect.",
+  TooManyAttempts: "Too many failed sign-ins. Wait a few minutes, then try again.",
+  OAuthAccountNotLinked: "This email already signs in another way. Use the method you used first.",
+  EmailSignin: "The sign-in link could not be sent. Try again, or use your password.",
+  Verification: "That sign-in link has expired or was already used. Ask for a new one.",
+  SessionRequired: "Sign in to see that page.",
+};
+
+export function signInErrorMessage(code: string | null | undefined): string | null {
+  if (!code) return null;
+  return SIGN_IN_MESSAGES[code] ?? "Sign-in did not work. Try again.";
+}

@@ -1,92 +1,102 @@
 import "server-only";
-import { decode } from "next-auth/jwt";
-import { cookies } from "next/headers";
+import { getToken, type JWT } from "next-auth/jwt";
+import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { NextRequest } from "next/server";
 import { prisma } from "../db";
-import { safeCallbackPath } from "./callback-path";
-import { authSecret, sessionCookieName } from "./secret";
-import type { SessionUser } from "./session-user";
+import { safeCallbackPath } from "./same-origin";
+import { authSecret, usesSecureCookies } from "./secret";
 
-export type { SessionUser } from "./session-user";
-export { safeCallbackPath } from "./callback-path";
+export { safeCallbackPath } from "./same-origin";
 
-function parseCookieHeader(header: string | null): Map<string, string> {
-  const jar = new Map<string, string>();
-  for (const part of (header ?? "").split(";")) {
-    const index = part.indexOf("=");
-    if (index <= 0) continue;
-    const name = part.slice(0, index).trim();
-    const raw = part.slice(index + 1).trim();
-    try {
-      jar.set(name, decodeURIComponent(raw));
-    } catch {
-      jar.set(name, raw);
-    }
-  }
-  return jar;
-}
-
-/** next-auth splits a large JWT over "<name>.0", "<name>.1", …; joined back in order. */
-function sessionTokenFrom(jar: Map<string, string>): string | undefined {
-  const name = sessionCookieName();
-  if (jar.has(name)) return jar.get(name);
-  const chunks = [...jar.keys()]
-    .filter((key) => key.startsWith(`${name}.`))
-    .sort((a, b) => Number(a.slice(name.length + 1)) - Number(b.slice(name.length + 1)));
-  return chunks.length ? chunks.map((key) => jar.get(key)).join("") : undefined;
+/** The signed-in visitor as every page and route sees it. */
+export interface SessionUser {
+  id: string;
+  email: string | null;
+  name: string | null;
+  role: "VISITOR" | "ADMIN";
 }
 
 /**
- * True for a password sign-in from before the email was proven: it no longer counts, since the
- * password it used was dropped then (lib/auth/adapter.ts) and may have been set by someone else.
- * Tokens from before `method`/`signedInAt` existed are not judged.
+ * A session ends this long after its sign-in, however often next-auth renews its cookie
+ * (GET /api/auth/session re-issues it with a fresh expiry): a stolen cookie cannot be kept alive.
  */
-function sessionOutlivedProof(claims: { method?: unknown; signedInAt?: unknown }, emailVerified: Date | null): boolean {
-  if (claims.method !== "credentials" || typeof claims.signedInAt !== "number" || !emailVerified) return false;
-  return claims.signedInAt < Math.floor(emailVerified.getTime() / 1000);
+export const SESSION_ABSOLUTE_LIFETIME_SECONDS = 30 * 24 * 60 * 60;
+
+/** The claims this app puts in next-auth's JWT (lib/auth/auth-options.ts). */
+export interface SessionClaims {
+  sub?: unknown;
+  method?: unknown;
+  signedInAt?: unknown;
+  sessionVersion?: unknown;
+}
+
+/** Why a decoded session no longer counts, given its user's row; null while it still does. */
+export function sessionEndReason(
+  claims: SessionClaims,
+  user: { sessionVersion: number; emailVerified: Date | null },
+  now: Date = new Date(),
+): "signed-out" | "expired" | "outlived-proof" | null {
+  // Tokens from before sessionVersion existed carry none: they are version 0, the column's default.
+  const version = typeof claims.sessionVersion === "number" ? claims.sessionVersion : 0;
+  if (version !== user.sessionVersion) return "signed-out";
+  const signedInAt = typeof claims.signedInAt === "number" ? claims.signedInAt : null;
+  if (signedInAt !== null && signedInAt + SESSION_ABSOLUTE_LIFETIME_SECONDS <= now.getTime() / 1000) return "expired";
+  // A password sign-in from before the email was proven no longer counts: the password it used
+  // was dropped then (lib/auth/adapter.ts) and may have been set by someone else.
+  if (claims.method === "credentials" && signedInAt !== null && user.emailVerified && signedInAt < Math.floor(user.emailVerified.getTime() / 1000)) {
+    return "outlived-proof";
+  }
+  return null;
 }
 
 /**
- * The user a session JWT belongs to, read fresh from the database: a deleted account's cookie no
- * longer works, and a changed role applies at once.
+ * The user a session belongs to, read fresh from the database: a deleted account's cookie no
+ * longer works, a changed role applies at once, and a session from before a sign-out, a password
+ * change or an admin's "end sessions" (a raised sessionVersion) is over.
  */
-async function userFromSessionToken(token: string | undefined): Promise<SessionUser | null> {
-  if (!token) return null;
-  let claims: Record<string, unknown> | null;
-  try {
-    claims = await decode({ token, secret: authSecret() });
-  } catch {
-    return null; // expired, tampered with, or signed with another secret
-  }
+async function userFromClaims(claims: JWT | null): Promise<SessionUser | null> {
   const userId = claims?.sub;
   if (!claims || typeof userId !== "string" || !userId) return null;
   const user = await prisma.user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, name: true, role: true, emailVerified: true },
+    select: { id: true, email: true, name: true, role: true, emailVerified: true, sessionVersion: true },
   });
-  if (!user || sessionOutlivedProof(claims, user.emailVerified)) return null;
+  if (!user || sessionEndReason(claims, user) !== null) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+/** next-auth's own reader: the right cookie name, chunked cookies joined, the JWT decrypted. */
+function readToken(req: { cookies: NextRequest["cookies"] | Awaited<ReturnType<typeof cookies>>; headers: Headers }): Promise<JWT | null> {
+  return getToken({ req: req as unknown as Parameters<typeof getToken>[0]["req"], secret: authSecret(), secureCookie: usesSecureCookies() });
+}
+
+/** Every session of this user issued until now stops working (sign-out, password change, admin). */
+export async function endAllSessions(userId: string): Promise<void> {
+  await prisma.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
 }
 
 type ApiUserResult = { ok: true; user: SessionUser } | { ok: false; response: Response };
 
+function refuse(status: 401 | 403, error: string): { ok: false; response: Response } {
+  return { ok: false, response: Response.json({ error }, { status, headers: { "Cache-Control": "no-store" } }) };
+}
+
+/** The signed-in user of an API request, or null. */
+export async function getRequestUser(request: Request): Promise<SessionUser | null> {
+  const next = request instanceof NextRequest ? request : new NextRequest(request.url, { headers: request.headers });
+  return userFromClaims(await readToken({ cookies: next.cookies, headers: next.headers }));
+}
+
 /** For route handlers: the signed-in user, or a 401 JSON response to return as is. */
 export async function requireApiUser(request: Request, action = "use your itinerary"): Promise<ApiUserResult> {
-  const user = await userFromSessionToken(sessionTokenFrom(parseCookieHeader(request.headers.get("cookie"))));
-  if (user) return { ok: true, user };
-  return {
-    ok: false,
-    response: Response.json(
-      { error: `Sign in to ${action}.` },
-      { status: 401, headers: { "Cache-Control": "no-store" } },
-    ),
-  };
+  const user = await getRequestUser(request);
+  return user ? { ok: true, user } : refuse(401, `Sign in to ${action}.`);
 }
 
 /** For pages: the signed-in user, or null. */
 export async function getSessionUser(): Promise<SessionUser | null> {
-  const jar = new Map((await cookies()).getAll().map((cookie) => [cookie.name, cookie.value] as const));
-  return userFromSessionToken(sessionTokenFrom(jar));
+  return userFromClaims(await readToken({ cookies: await cookies(), headers: new Headers(await headers()) }));
 }
 
 /** For pages: the signed-in user; anyone else is sent to /signin and brought back afterwards. */
@@ -96,9 +106,21 @@ export async function requireUser(callbackPath: string): Promise<SessionUser> {
   return user;
 }
 
-/** For admin pages: signs visitors in first; a signed-in non-admin sees "not found". */
-export async function requireAdmin(callbackPath: string): Promise<SessionUser> {
-  const user = await requireUser(callbackPath);
+/**
+ * Admins only. Given a Request (route handlers): the admin, or a 401 JSON response when signed
+ * out and 403 for a signed-in visitor. Given a callback path (pages): visitors are signed in
+ * first, and a signed-in non-admin sees "not found".
+ */
+export async function requireAdmin(request: Request): Promise<ApiUserResult>;
+export async function requireAdmin(callbackPath: string): Promise<SessionUser>;
+export async function requireAdmin(target: Request | string): Promise<ApiUserResult | SessionUser> {
+  if (typeof target !== "string") {
+    const user = await getRequestUser(target);
+    if (!user) return refuse(401, "Sign in as an administrator.");
+    if (user.role !== "ADMIN") return refuse(403, "Only administrators may do this.");
+    return { ok: true, user };
+  }
+  const user = await requireUser(target);
   if (user.role !== "ADMIN") notFound();
   return user;
 }

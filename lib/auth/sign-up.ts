@@ -1,17 +1,25 @@
 import "server-only";
-import { Prisma, prisma } from "../db";
+import { prisma } from "../db";
 import { problemsFromZod, type ParameterProblem } from "../schedule/event-filters";
-import { takeAttempt } from "./attempt-limit";
+import { takeAttempt, type Counter } from "./attempt-limit";
 import { signUpSchema } from "./credentials-schema";
-import { hashPassword } from "./password";
+import { hashPassword, isEasyToGuess } from "./passwords";
 
 // Sign-up cannot hide whether an email is registered (the form signs a new account in, and an
-// existing one cannot be), so probing is slowed instead: every sign-up counts, per email and per
-// trusted address (docs/decisions/005-accounts-and-itineraries.md).
+// existing one cannot be), so probing is slowed instead: every sign-up counts, per email, per
+// trusted address and overall (docs/decisions/011-sign-in-limits.md). It also does the same work
+// for both, so its answer time does not tell either.
 export const MAX_SIGN_UPS = 10;
+export const MAX_SIGN_UPS_PER_ADDRESS = 10;
+export const MAX_SIGN_UPS_OVERALL = 200;
 
-export function signUpKeys(email: string, address: string | null): string[] {
-  return [`signup:email:${email}`, ...(address ? [`signup:ip:${address}`] : [])];
+export function signUpCounters(email: string, address: string | null): Counter[] {
+  const counters: Counter[] = [
+    { key: `signup:email:${email}`, max: MAX_SIGN_UPS },
+    { key: "signup:all", max: MAX_SIGN_UPS_OVERALL },
+  ];
+  if (address) counters.push({ key: `signup:ip:${address}`, max: MAX_SIGN_UPS_PER_ADDRESS });
+  return counters;
 }
 
 export type SignUpResult =
@@ -22,20 +30,20 @@ export type SignUpResult =
 /**
  * Creates an email-and-password account. When the email is already registered the answer is the
  * same { ok: true } and nothing changes: the visitor then signs in, and only the owner of that
- * account can. `address` is the visitor's trusted address (lib/auth/client-address.ts), or null.
+ * account can. `address` is the visitor's trusted address (lib/auth/attempt-limit.ts), or null.
  */
 export async function signUp(input: unknown, address: string | null = null): Promise<SignUpResult> {
   const parsed = signUpSchema.safeParse(input);
   if (!parsed.success) return { ok: false, status: 400, details: problemsFromZod(parsed.error) };
   const { name, email, password } = parsed.data;
-  const limit = await takeAttempt(signUpKeys(email, address), MAX_SIGN_UPS);
-  if (limit.limited) return { ok: false, status: 429, retryAfterSeconds: limit.retryAfterSeconds };
-  // Hashed before looking the email up, so both answers take as long.
-  const passwordHash = await hashPassword(password);
-  try {
-    await prisma.user.create({ data: { name, email, passwordHash }, select: { id: true } });
-  } catch (error) {
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+  if (isEasyToGuess(password, [email, email.split("@")[0], name])) {
+    return { ok: false, status: 400, details: [{ parameter: "password", message: "is too common or too easy to guess" }] };
   }
+  const limit = await takeAttempt(signUpCounters(email, address));
+  if (limit.limited) return { ok: false, status: 429, retryAfterSeconds: limit.retryAfterSeconds };
+  // The same work whether or not the email is taken: one argon2 hash, then one INSERT … ON
+  // CONFLICT DO NOTHING (no lookup first, no failed insert and caught error for a taken email).
+  const passwordHash = await hashPassword(password);
+  await prisma.user.createMany({ data: [{ name, email, passwordHash }], skipDuplicates: true });
   return { ok: true };
 }

@@ -15,6 +15,7 @@ import {
   type ResolvedEventFilters,
 } from "../schedule/event-filters";
 import { renderCalendarWithinBudget, type FeedEvent } from "./build-calendar";
+import { feedBuildQueue } from "./feed-build-queue";
 import { feedCache, type StoredFeed } from "./feed-cache";
 import { calendarName } from "./feed-text";
 import { readProgrammeVersion } from "./feed-versions";
@@ -83,13 +84,16 @@ export async function getPublicFeed(params: URLSearchParams, baseUrl: string): P
   if (!resolved.ok) return resolved;
   const { filters, where, labels } = resolved.value;
   const query = canonicalSelectionQuery(filters).toString();
-  const feed = await feedCache.get(`public ${baseUrl} ${query}`, version, async () =>
-    renderCalendarWithinBudget({
-      name: selectionCalendarName(filters, labels),
-      baseUrl,
-      pageUrl: absoluteUrl(baseUrl, query ? `${SCHEDULE_PATH}?${query}` : SCHEDULE_PATH),
-      events: await loadFeedEvents(where),
-    }),
+  const feed = await feedCache.get(`public ${baseUrl} ${query}`, version, () =>
+    // Bounded: sliced, one at a time, shared by selections with the same events (feed-build-queue.ts).
+    feedBuildQueue.render(
+      {
+        name: selectionCalendarName(filters, labels),
+        baseUrl,
+        pageUrl: absoluteUrl(baseUrl, query ? `${SCHEDULE_PATH}?${query}` : SCHEDULE_PATH),
+      },
+      () => loadFeedEvents(where),
+    ),
   );
   return { ok: true, value: feed };
 }

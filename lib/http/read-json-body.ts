@@ -16,7 +16,7 @@ function tooLarge(limit: number): JsonBody {
 }
 
 /** The body as text, or null once it passes `limit` bytes (the rest is not read). */
-async function readText(request: Request, limit: number): Promise<string | null> {
+export async function readBodyText(request: Request, limit: number): Promise<string | null> {
   if (!request.body) return "";
   const reader = request.body.getReader();
   const decoder = new TextDecoder();
@@ -35,17 +35,33 @@ async function readText(request: Request, limit: number): Promise<string | null>
   return text + decoder.decode();
 }
 
+/** True for application/json and its +json relatives, with or without parameters. */
+export function isJsonContentType(value: string | null): boolean {
+  const type = value?.split(";")[0].trim().toLowerCase() ?? "";
+  return type === "application/json" || /^application\/[a-z0-9.+-]+\+json$/.test(type);
+}
+
+/** The 413 answer for a body over `limit` bytes. */
+export function bodyTooLarge(limit: number = MAX_JSON_BODY_BYTES): Response {
+  return (tooLarge(limit) as { ok: false; response: Response }).response;
+}
+
 /**
  * Parses the JSON body; an empty body gives `undefined` (callers decide whether that is allowed).
  * Over `limit` bytes is 413: told by Content-Length when the client sends it, counted while
- * reading when it does not (chunked uploads).
+ * reading when it does not (chunked uploads). A body sent as anything but JSON (text/plain, a form,
+ * multipart) is 415: a cross-site form can send those without a CORS preflight.
  */
 export async function readJsonBody(request: Request, limit: number = MAX_JSON_BODY_BYTES): Promise<JsonBody> {
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
   if (Number.isFinite(declared) && declared > limit) return tooLarge(limit);
-  const text = await readText(request, limit);
+  const text = await readBodyText(request, limit);
   if (text === null) return tooLarge(limit);
   if (text.trim() === "") return { ok: true, value: undefined };
+  const contentType = request.headers.get("content-type");
+  if (!isJsonContentType(contentType)) {
+    return refuse(415, "The request body must be JSON (Content-Type: application/json).", `Content-Type ${contentType ?? "(none)"} is not application/json`);
+  }
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {

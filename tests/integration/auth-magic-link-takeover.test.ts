@@ -1,8 +1,7 @@
 import { encode } from "next-auth/jwt";
 import { GET } from "@/app/api/itinerary/route";
-import { dropUnprovenPassword, expoAdapter } from "@/lib/auth/adapter";
-import { authorizeCredentials } from "@/lib/auth/authorize-credentials";
-import { hashPassword } from "@/lib/auth/password";
+import { dropUnprovenPassword, expoAdapter } from "@/lib/auth/auth-options";
+import { authorizeCredentials, hashPassword } from "@/lib/auth/passwords";
 import { sessionCookieName } from "@/lib/auth/secret";
 import { prisma } from "@/lib/db";
 import { resetUserData } from "../helpers/db";
@@ -11,7 +10,7 @@ import { createTestUser } from "../helpers/session";
 // Someone signs up with another person's email and a password of their own; the owner of the
 // email later signs in by magic link, which next-auth links to that account by email.
 const ATTACKER_PASSWORD = "attacker's password";
-const noHeaders = () => undefined;
+const noHeaders = undefined;
 
 beforeEach(async () => {
   await resetUserData();

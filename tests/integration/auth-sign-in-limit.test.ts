@@ -1,106 +1,144 @@
-import { NextRequest } from "next/server";
-import { POST } from "@/app/api/auth/[...nextauth]/route";
-import { authorizeCredentials } from "@/lib/auth/authorize-credentials";
-import { headerReader } from "@/lib/auth/client-address";
-import { refuseRateLimitedSignIn } from "@/lib/auth/credentials-sign-in-gate";
-import { hashPassword } from "@/lib/auth/password";
-import { beginSignInAttempt, checkSignInLimit, SIGN_IN_WINDOW_MS } from "@/lib/auth/sign-in-limit";
+import * as route from "@/app/api/auth/[...nextauth]/route";
+import { hashPassword } from "@/lib/auth/passwords";
+import { beginSignInAttempt, checkSignInLimit, MAX_FAILED_SIGN_INS_PER_ADDRESS, SIGN_IN_WINDOW_MS } from "@/lib/auth/sign-in-limit";
 import { prisma } from "@/lib/db";
+import { AuthBrowser } from "../helpers/auth-browser";
 import { resetUserData } from "../helpers/db";
 import { createTestUser } from "../helpers/session";
 
-// This file runs behind a trusted proxy: the address is the first X-Forwarded-For entry.
-// tests/integration/auth-sign-in-limit-untrusted.test.ts covers TRUST_PROXY unset. getEnv() reads
-// the environment on first use, after this line (each test file has its own modules).
+jest.mock("next/headers", () => jest.requireActual<typeof import("../helpers/auth-browser")>("../helpers/auth-browser").nextHeadersMock());
+
+// Behind a trusted proxy: the address is the first X-Forwarded-For entry. getEnv() reads the
+// environment on first use, after this line (each test file has its own modules).
 process.env.TRUST_PROXY = "true";
 
+const EMAIL = "visitor@example.test";
 const PASSWORD = "correct horse battery";
 
-function credentialsCallback(email: string, password: string, address: string): NextRequest {
-  return new NextRequest("http://localhost:3000/api/auth/callback/credentials", {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": `${address}, 10.0.0.1` },
-    body: new URLSearchParams({ email, password, csrfToken: "irrelevant", json: "true" }).toString(),
-  });
+const browser = (address = "198.51.100.1") => new AuthBrowser(route, { "x-forwarded-for": `${address}, 10.0.0.1` });
+
+/** A credentials sign-in with any body and content type, with a fresh CSRF token. */
+async function post(from: AuthBrowser, encode: (csrfToken: string) => { body: string; contentType: string }) {
+  const { body, contentType } = encode(await from.csrfToken());
+  return from.send("POST", "callback/credentials", { body, contentType });
 }
 
-/**
- * One sign-in as app/api/auth/[...nextauth]/route.ts runs it: the gate, then next-auth's call of
- * authorize. 429 from the gate, otherwise 200 or 401 from the password check.
- */
-async function attempt(email: string, password: string, address: string): Promise<number> {
-  const request = credentialsCallback(email, password, address);
-  const refused = await refuseRateLimitedSignIn(request);
-  if (refused) return refused.status;
-  const user = await authorizeCredentials({ email, password }, headerReader(request.headers));
-  return user ? 200 : 401;
-}
+const form = (fields: [string, string][]) => (csrfToken: string) => ({
+  body: new URLSearchParams([...fields, ["csrfToken", csrfToken], ["json", "true"]]).toString(),
+  contentType: "application/x-www-form-urlencoded",
+});
+const json = (fields: Record<string, unknown>) => (csrfToken: string) => ({
+  body: JSON.stringify({ ...fields, csrfToken, json: "true" }),
+  contentType: "application/json",
+});
 
-const context = { params: Promise.resolve({ nextauth: ["callback", "credentials"] }) };
+const failures = () => prisma.signInAttempt.count({ where: { key: `signin:email:${EMAIL}` } });
 
 beforeEach(async () => {
   await resetUserData();
-  await createTestUser({ email: "visitor@example.test", passwordHash: await hashPassword(PASSWORD) });
+  await createTestUser({ email: EMAIL, passwordHash: await hashPassword(PASSWORD) });
 });
 
 afterAll(async () => {
   await resetUserData();
 });
 
-describe("failed sign-ins per email", () => {
-  test("five wrong passwords for one email make the next attempt 429 with Retry-After, even with the right password", async () => {
-    const results: number[] = [];
-    for (let i = 0; i < 5; i++) results.push(await attempt("visitor@example.test", "wrong password", `198.51.100.${i}`));
-    expect(results).toEqual([401, 401, 401, 401, 401]);
-    const response = await POST(credentialsCallback("Visitor@Example.test", PASSWORD, "198.51.100.99"), context);
-    expect(response.status).toEqual(429);
-    const retryAfter = Number(response.headers.get("retry-after"));
+describe("one limit whatever the encoding", () => {
+  test("form, JSON, a repeated field with a decoy first and a case-and-space variant all count for the account; the sixth is 429 even with the right password", async () => {
+    const attacker = browser("203.0.113.5");
+    const statuses = [
+      (await post(attacker, form([["email", EMAIL], ["password", "wrong 1"]]))).status,
+      (await post(attacker, json({ email: EMAIL, password: "wrong 2" }))).status,
+      (await post(attacker, form([["email", "decoy@example.test"], ["email", EMAIL], ["password", "wrong 3"]]))).status,
+      (await post(attacker, json({ email: "  VISITOR@Example.TEST ", password: "wrong 4" }))).status,
+      (await post(attacker, form([["email", " Visitor@EXAMPLE.test"], ["password", "wrong 5"]]))).status,
+    ];
+    expect(statuses).toEqual([401, 401, 401, 401, 401]);
+    expect(await failures()).toEqual(5);
+    const refused = await post(attacker, json({ email: EMAIL, password: PASSWORD }));
+    expect(refused.status).toEqual(429);
+    const retryAfter = Number(refused.headers.get("retry-after"));
     expect(retryAfter > 14 * 60 && retryAfter <= 15 * 60).toEqual(true);
-    const body = await response.json();
-    expect(body).toEqual({
+    expect(refused.body).toEqual({
       error: "Too many failed sign-ins. Try again in 15 minutes.",
       retryAfterSeconds: retryAfter,
       url: `http://localhost:3000/signin?error=TooManyAttempts&retryAfter=${retryAfter}`,
     });
+    expect((await post(attacker, form([["email", "decoy@example.test"], ["email", EMAIL], ["password", PASSWORD]]))).status).toEqual(429);
   });
 
-  test("four failures still allow a sign-in, and success clears the email's count and its own attempt", async () => {
-    for (let i = 0; i < 4; i++) await attempt("visitor@example.test", "nope nope nope", `198.51.100.${i}`);
-    expect(await attempt("visitor@example.test", PASSWORD, "198.51.100.200")).toEqual(200);
-    const keys = await prisma.signInAttempt.findMany({ select: { key: true }, orderBy: { key: "asc" } });
-    expect(keys).toEqual([{ key: "ip:198.51.100.0" }, { key: "ip:198.51.100.1" }, { key: "ip:198.51.100.2" }, { key: "ip:198.51.100.3" }]);
+  test("the right password signs in through next-auth (session cookie set) and takes back only its own attempt", async () => {
+    const visitor = browser();
+    await post(visitor, json({ email: EMAIL, password: "wrong once" }));
+    const answer = await visitor.signIn(EMAIL, PASSWORD);
+    expect(answer.status).toEqual(200);
+    expect(visitor.sessionCookie()).toBeDefined();
+    expect(await failures()).toEqual(1);
   });
 
-  test("failures for an unknown email are counted the same way", async () => {
-    for (let i = 0; i < 5; i++) await attempt("nobody@example.test", "whatever123", `192.0.2.${i}`);
-    expect((await checkSignInLimit({ email: "nobody@example.test", address: "192.0.2.100" })).limited).toEqual(true);
-  });
-
-  test("ten parallel wrong passwords: five are evaluated, the other five get 429", async () => {
+  test("ten parallel wrong passwords: five reach the password check, five get 429", async () => {
+    const attackers = Array.from({ length: 10 }, (_, i) => browser(`198.51.100.${i + 10}`));
+    const tokens = await Promise.all(attackers.map((a) => a.csrfToken()));
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => attempt("visitor@example.test", `wrong password ${i}`, `198.51.100.${i}`)),
+      attackers.map((a, i) =>
+        a.send("POST", "callback/credentials", { body: JSON.stringify({ email: EMAIL, password: `wrong ${i}`, csrfToken: tokens[i], json: "true" }), contentType: "application/json" }),
+      ),
     );
-    expect(results.sort()).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429, 429]);
-    expect(await prisma.signInAttempt.count({ where: { key: "email:visitor@example.test" } })).toEqual(5);
+    expect(results.map((r) => r.status).sort()).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429, 429]);
+    expect(await failures()).toEqual(5);
   });
 
-  test("an email with a NUL byte is no email: no 500, and only the address is counted", async () => {
-    expect(await attempt("visitor\u0000@example.test", PASSWORD, "198.51.100.50")).toEqual(401);
-    expect(await prisma.signInAttempt.findMany({ select: { key: true } })).toEqual([{ key: "ip:198.51.100.50" }]);
+  test("an email that is not one (NUL, an array) is never counted and never reaches the password check", async () => {
+    const visitor = browser();
+    expect((await post(visitor, json({ email: [EMAIL], password: PASSWORD }))).status).toEqual(401);
+    expect((await post(visitor, form([["email", "visitor\u0000@example.test"], ["password", PASSWORD]]))).status).toEqual(401);
+    expect(await prisma.signInAttempt.count()).toEqual(0);
   });
 });
 
-describe("failed sign-ins per address", () => {
-  test("five failures from one address with different emails limit that address for every email", async () => {
-    for (let i = 0; i < 5; i++) await attempt(`guess${i}@example.test`, "guess guess", "203.0.113.7");
-    const response = await POST(credentialsCallback("visitor@example.test", PASSWORD, "203.0.113.7"), context);
-    expect(response.status).toEqual(429);
-    expect(await attempt("visitor@example.test", PASSWORD, "203.0.113.8")).toEqual(200);
+describe("the owner is not locked out by strangers (known device)", () => {
+  test("after a stranger's five failures, the owner still signs in from a browser that signed in before; a new browser gets 429", async () => {
+    const owner = browser("192.0.2.1");
+    expect((await owner.signIn(EMAIL, PASSWORD)).status).toEqual(200);
+    expect([...owner.jar.keys()]).toContain("expo.known-device");
+    await owner.signOut();
+
+    const stranger = browser("203.0.113.9");
+    for (let i = 0; i < 5; i++) expect((await stranger.signIn(EMAIL, `guess ${i}`)).status).toEqual(401);
+    expect((await stranger.signIn(EMAIL, PASSWORD)).status).toEqual(429);
+
+    expect((await owner.signIn(EMAIL, PASSWORD)).status).toEqual(200);
+    expect(owner.sessionCookie()).toBeDefined();
+    expect((await browser("192.0.2.1").signIn(EMAIL, PASSWORD)).status).toEqual(429);
   });
 
-  test("ten parallel attempts from one address with different emails: five are evaluated", async () => {
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => attempt(`guess${i}@example.test`, "guess guess", "203.0.113.9")));
-    expect(results.sort()).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429, 429]);
+  test("a known device has five failures of its own; a copied device cookie for another email counts as a stranger", async () => {
+    const owner = browser();
+    await owner.signIn(EMAIL, PASSWORD);
+    for (let i = 0; i < 5; i++) expect((await owner.signIn(EMAIL, `typo ${i}`)).status).toEqual(401);
+    expect((await owner.signIn(EMAIL, PASSWORD)).status).toEqual(429);
+    expect(await failures()).toEqual(0);
+
+    await createTestUser({ email: "other@example.test", passwordHash: await hashPassword(PASSWORD) });
+    await owner.signIn("other@example.test", "wrong other");
+    expect(await prisma.signInAttempt.count({ where: { key: "signin:email:other@example.test" } })).toEqual(1);
+  });
+});
+
+describe("per address and overall", () => {
+  test(`${MAX_FAILED_SIGN_INS_PER_ADDRESS} failures from one address across many emails limit that address (one password sprayed over many accounts)`, async () => {
+    const sprayer = browser("203.0.113.77");
+    for (let i = 0; i < MAX_FAILED_SIGN_INS_PER_ADDRESS; i++) {
+      await beginSignInAttempt({ email: `guess${i}@example.test`, deviceId: null, address: "203.0.113.77" });
+    }
+    expect((await sprayer.signIn("someone-else@example.test", "Password123!")).status).toEqual(429);
+    expect((await browser("203.0.113.78").signIn(EMAIL, PASSWORD)).status).toEqual(200);
+  });
+
+  test("every stranger's failure also counts overall", async () => {
+    await browser().signIn(EMAIL, "wrong");
+    const rows = await prisma.signInAttempt.findMany({ select: { key: true }, orderBy: { key: "asc" } });
+    expect(rows).toEqual([{ key: "signin:all" }, { key: `signin:email:${EMAIL}` }, { key: "signin:ip:198.51.100.1" }]);
   });
 });
 
@@ -108,20 +146,29 @@ describe("the window", () => {
   test("attempts older than 15 minutes no longer count, and Retry-After is when the fifth-newest leaves the window", async () => {
     const now = new Date("2017-08-14T12:00:00Z");
     const minutesAgo = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
-    await beginSignInAttempt({ email: "visitor@example.test", address: "a" }, minutesAgo(20));
-    for (const minutes of [14, 10, 5, 2]) await beginSignInAttempt({ email: "visitor@example.test", address: "b" }, minutesAgo(minutes));
-    // Counting prunes rows older than the window, relative to each attempt's own time.
-    expect(await checkSignInLimit({ email: "visitor@example.test", address: "c" }, now)).toEqual({ limited: false });
-    await beginSignInAttempt({ email: "visitor@example.test", address: "d" }, minutesAgo(1));
-    expect(await checkSignInLimit({ email: "visitor@example.test", address: "c" }, now)).toEqual({ limited: true, retryAfterSeconds: 60 });
-    expect(await checkSignInLimit({ email: "visitor@example.test", address: "c" }, new Date(minutesAgo(14).getTime() + SIGN_IN_WINDOW_MS))).toEqual({
-      limited: false,
-    });
+    const source = (address: string) => ({ email: EMAIL, deviceId: null, address });
+    await beginSignInAttempt(source("a"), minutesAgo(20));
+    for (const minutes of [14, 10, 5, 2]) await beginSignInAttempt(source("b"), minutesAgo(minutes));
+    expect(await checkSignInLimit(source("c"), now)).toEqual({ limited: false });
+    await beginSignInAttempt(source("d"), minutesAgo(1));
+    expect(await checkSignInLimit(source("c"), now)).toEqual({ limited: true, retryAfterSeconds: 60 });
+    expect(await checkSignInLimit(source("c"), new Date(minutesAgo(14).getTime() + SIGN_IN_WINDOW_MS))).toEqual({ limited: false });
   });
+});
 
-  test("the count lives in PostgreSQL (SignInAttempt), shared by every app instance", async () => {
-    await beginSignInAttempt({ email: "Visitor@Example.test", address: "203.0.113.9" });
-    const rows = await prisma.signInAttempt.findMany({ select: { key: true }, orderBy: { key: "asc" } });
-    expect(rows).toEqual([{ key: "email:visitor@example.test" }, { key: "ip:203.0.113.9" }]);
+describe("magic-link requests", () => {
+  test("three links per email per window, then 429", async () => {
+    const visitor = browser();
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const csrfToken = await visitor.csrfToken();
+      const answer = await visitor.send("POST", "signin/email", {
+        body: new URLSearchParams({ email: EMAIL, csrfToken, json: "true" }).toString(),
+        contentType: "application/x-www-form-urlencoded",
+      });
+      statuses.push(answer.status);
+    }
+    expect(statuses.slice(3)).toEqual([429]);
+    expect(await prisma.signInAttempt.count({ where: { key: `magic:email:${EMAIL}` } })).toEqual(3);
   });
 });

@@ -92,7 +92,7 @@ describe("creating the private feed", () => {
 
   it("refuses visitors without a session (401) and requests from another site (403)", async () => {
     const user = await createTestUser();
-    expect((await createFeed(await apiRequest(null, "POST"))).status).toEqual(401);
+    expect((await createFeed(await apiRequest(null, "POST", { Origin: ORIGIN }))).status).toEqual(401);
     expect((await readFeedState(await apiRequest(null, "GET"))).status).toEqual(401);
     expect((await createFeed(await apiRequest(user, "POST", { Origin: "https://evil.example" }))).status).toEqual(403);
     expect((await turnOff(await apiRequest(user, "DELETE", { Origin: "https://evil.example" }))).status).toEqual(403);

@@ -11,7 +11,7 @@ const BASE = "http://localhost:3000";
 function request(method: string, path: string, cookie: string | null, body?: string, origin?: string): Request {
   const headers: Record<string, string> = { host: "localhost:3000" };
   if (cookie) headers.cookie = cookie;
-  if (origin) headers.origin = origin;
+  headers.origin = origin ?? "http://localhost:3000"; // state changes need an Origin (lib/auth/same-origin.ts)
   if (body !== undefined) headers["content-type"] = "application/json";
   return new Request(`${BASE}${path}`, { method, headers, body });
 }
@@ -175,7 +175,7 @@ describe("PUT /api/itinerary/{eventSlug}", () => {
     const declared = await PUT(
       new Request(`${BASE}/api/itinerary/test-concert`, {
         method: "PUT",
-        headers: { host: "localhost:3000", cookie: aliceCookie, "content-type": "application/json", "content-length": String(big.length) },
+        headers: { host: "localhost:3000", origin: "http://localhost:3000", cookie: aliceCookie, "content-type": "application/json", "content-length": String(big.length) },
         body: big,
       }),
       params("test-concert"),

@@ -8,7 +8,7 @@ import { createTestEvents } from "../helpers/test-events";
 async function merge(cookie: string | null, body: unknown, origin?: string) {
   const headers: Record<string, string> = { host: "localhost:3000", "content-type": "application/json" };
   if (cookie) headers.cookie = cookie;
-  if (origin) headers.origin = origin;
+  headers.origin = origin ?? "http://localhost:3000"; // state changes need an Origin (lib/auth/same-origin.ts)
   const response = await POST(
     new Request("http://localhost:3000/api/itinerary/merge", { method: "POST", headers, body: JSON.stringify(body) }),
   );

@@ -1,4 +1,4 @@
-import { safeCallbackPath } from "../../lib/auth/callback-path";
+import { safeCallbackPath, safeRedirect } from "../../lib/auth/same-origin";
 
 describe("safeCallbackPath", () => {
   test.each([
@@ -30,5 +30,35 @@ describe("safeCallbackPath", () => {
       safeCallbackPath(["/events/pakistan-day-ceremony?x=1", "//evil.example"]),
       safeCallbackPath("/%2F%2Fevil.example"),
     ]).toEqual(["/itinerary", "/schedule?date=2017-08-14&category=culture#event-3", "/events/pakistan-day-ceremony?x=1", "/%2F%2Fevil.example"]);
+  });
+});
+
+describe("safeRedirect (next-auth's redirect callback, for callbackUrl from the query or the cookie)", () => {
+  const baseUrl = "http://localhost:3000";
+
+  test("a same-site path or URL is kept; another site, an unparseable value and odd characters give the base URL, never an exception", () => {
+    expect(
+      [
+        "/itinerary?day=2017-08-14",
+        "http://localhost:3000/schedule#x",
+        "https://evil.example/",
+        "http://[::1",
+        "http://%zz",
+        "//evil.example",
+        "/\\evil.example",
+        "javascript:alert(1)",
+        "",
+      ].map((url) => safeRedirect({ url, baseUrl })),
+    ).toEqual([
+      "http://localhost:3000/itinerary?day=2017-08-14",
+      "http://localhost:3000/schedule#x",
+      baseUrl,
+      baseUrl,
+      baseUrl,
+      baseUrl,
+      baseUrl,
+      baseUrl,
+      baseUrl,
+    ]);
   });
 });

@@ -1,5 +1,5 @@
-import { authOptions, enabledProviderIds } from "@/lib/auth/auth-options";
-import { logMagicLink } from "@/lib/auth/magic-link";
+import { authOptions, enabledProviderIds, logMagicLink } from "@/lib/auth/auth-options";
+
 import { secureCookiesFor } from "@/lib/auth/secret";
 import { parseEnv } from "@/lib/env";
 

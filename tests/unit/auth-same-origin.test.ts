@@ -5,8 +5,25 @@ function put(headers: Record<string, string>): Request {
 }
 
 describe("rejectCrossOrigin", () => {
-  test("a request without Origin (curl, same-origin GET) passes", () => {
-    expect(rejectCrossOrigin(put({ host: "localhost:3000" }))).toEqual(null);
+  test("a state change with neither Origin nor Referer is refused", async () => {
+    const response = rejectCrossOrigin(put({ host: "localhost:3000" }))!;
+    expect({ status: response.status, body: await response.json() }).toEqual({
+      status: 403,
+      body: { error: "Requests from another site are refused.", details: [{ parameter: "Origin", message: "is required (or a Referer from this site)" }] },
+    });
+  });
+
+  test("without Origin, a Referer from this site passes and one from another site is refused", () => {
+    expect(rejectCrossOrigin(put({ host: "localhost:3000", referer: "http://localhost:3000/itinerary?x=1" }))).toEqual(null);
+    expect(rejectCrossOrigin(put({ host: "localhost:3000", referer: "https://evil.example/page" }))?.status).toEqual(403);
+  });
+
+  test("the scheme counts: https://localhost:3000 is not http://localhost:3000", () => {
+    expect(rejectCrossOrigin(put({ host: "localhost:3000", origin: "https://localhost:3000" }))?.status).toEqual(403);
+  });
+
+  test("X-Forwarded-Host is not trusted to name this site", () => {
+    expect(rejectCrossOrigin(put({ host: "localhost:3000", "x-forwarded-host": "evil.example", origin: "http://evil.example" }))?.status).toEqual(403);
   });
 
   test("a request whose Origin is the app's own host passes", () => {

@@ -1,6 +1,6 @@
 import { MAX_JSON_BODY_BYTES, readJsonBody } from "../../lib/http/read-json-body";
 
-async function read(body: BodyInit | null, headers: Record<string, string> = {}) {
+async function read(body: BodyInit | null, headers: Record<string, string> = { "content-type": "application/json" }) {
   const result = await readJsonBody(new Request("http://localhost/x", { method: "POST", body, headers, duplex: "half" } as RequestInit));
   return result.ok ? { ok: true, value: result.value } : { ok: false, status: result.response.status, body: await result.response.json() };
 }
@@ -38,7 +38,7 @@ describe("readJsonBody", () => {
   });
 
   test("a Content-Length over 64 KiB is 413 before anything is read", async () => {
-    expect(await read("{}", { "content-length": String(MAX_JSON_BODY_BYTES + 1) })).toEqual(TOO_LARGE);
+    expect(await read("{}", { "content-type": "application/json", "content-length": String(MAX_JSON_BODY_BYTES + 1) })).toEqual(TOO_LARGE);
   });
 
   test("a streamed body without Content-Length is counted and refused once it passes 64 KiB", async () => {
@@ -56,5 +56,16 @@ describe("readJsonBody", () => {
       },
     });
     expect(await read(stream)).toEqual({ ok: true, value: { note: "Астана" } });
+  });
+});
+
+describe("readJsonBody content types", () => {
+  test("a body sent as text/plain, a form or multipart is 415; application/json with a charset and +json pass", async () => {
+    const statuses = await Promise.all(
+      ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json; charset=utf-8", "application/merge-patch+json"].map(
+        async (type) => (await read('{"note":"x"}', { "content-type": type })).ok || (await read('{"note":"x"}', { "content-type": type })).status,
+      ),
+    );
+    expect(statuses).toEqual([415, 415, 415, true, true]);
   });
 });

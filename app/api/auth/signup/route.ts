@@ -1,4 +1,4 @@
-import { clientAddress, headerReader } from "@/lib/auth/client-address";
+import { clientAddress, headerReader } from "@/lib/auth/attempt-limit";
 import { rejectCrossOrigin } from "@/lib/auth/same-origin";
 import { signUp } from "@/lib/auth/sign-up";
 import { readJsonBody } from "@/lib/http/read-json-body";
