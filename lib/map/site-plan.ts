@@ -2,6 +2,7 @@
 // longitude in the database. Pure: the page draws what this returns, with no tiles and no request
 // to anyone. Over a few kilometres an equirectangular projection (longitude scaled by the cosine
 // of the latitude) is exact enough to place pins and measure walks.
+import type { VenueKind } from "../generated/prisma/enums";
 import { haversineKm } from "../itinerary/schedule-checks";
 
 /** Nur Alem, the sphere at the centre of the grounds. */
@@ -17,7 +18,7 @@ const INSET_PADDING = 40;
 export interface MapVenue {
   slug: string;
   name: string;
-  kind: string;
+  kind: VenueKind;
   latitude: number;
   longitude: number;
 }

@@ -1,6 +1,6 @@
 import { buildSitePlan, isOnGrounds, PLAN_WIDTH, shortLabel, type MapVenue } from "@/lib/map/site-plan";
 
-const venue = (slug: string, name: string, latitude: number, longitude: number, kind = "TENT"): MapVenue => ({ slug, name, kind, latitude, longitude });
+const venue = (slug: string, name: string, latitude: number, longitude: number, kind: MapVenue["kind"] = "TENT"): MapVenue => ({ slug, name, kind, latitude, longitude });
 const NUR_ALEM = venue("nur-alem", "Nur Alem (Kazakhstan pavilion)", 51.0893, 71.416, "PAVILION");
 const TENT_1 = venue("tent-01", "Tent 1", 51.0918, 71.41);
 const TENT_5 = venue("tent-05", "Tent 5", 51.0918, 71.4212);
