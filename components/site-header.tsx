@@ -2,6 +2,8 @@ import Link from "next/link";
 
 const LINKS = [
   { href: "/schedule", label: "Schedule" },
+  { href: "/timetable", label: "Timetable" },
+  { href: "/map", label: "Map" },
   { href: "/venues", label: "Venues" },
   { href: "/pakistan-day", label: "Pakistan Day" },
   { href: "/itinerary", label: "My itinerary" },

@@ -66,6 +66,10 @@ export default async function ItineraryPage() {
       {itinerary.days.map((day) => (
         <section key={day.date} className={styles.day} aria-labelledby={`day-${day.date}`}>
           <h2 id={`day-${day.date}`}>{describeDay(day.date)}</h2>
+          <p className="no-print">
+            <Link href={`/map?date=${day.date}&route=itinerary`}>Show my day on the map</Link> ·{" "}
+            <Link href={`/timetable?date=${day.date}`}>Timetable of the day</Link>
+          </p>
           <ul className="card-list">
             {day.entries.map((entry) => (
               <EntryCard key={entry.slug} entry={entry} />

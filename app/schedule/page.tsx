@@ -7,6 +7,7 @@ import { SubscribeToFeed } from "@/components/subscribe-to-feed";
 import { TimeZoneSwitch } from "@/components/time-zone-switch";
 import { getFilterOptions } from "@/lib/schedule/filter-options";
 import { scheduleHref } from "@/lib/schedule/schedule-href";
+import { timetableHref } from "@/lib/timetable/timetable-href";
 import { feedLabelOf, feedQueryOf, getScheduleView, type ScheduleView } from "@/lib/schedule/schedule-view";
 import { longDayLabel } from "@/lib/time/display-zone";
 import { listExpoDays } from "@/lib/time/expo-dates";
@@ -68,6 +69,14 @@ export default async function SchedulePage({ searchParams }: { searchParams: Sea
         <section aria-labelledby="results-heading" className="schedule-results">
           <h2 id="results-heading">{heading(view)}</h2>
           {view.mode.kind === "day" ? <ScheduleDayNav days={days} date={view.mode.date} values={linkValues} /> : null}
+          {view.mode.kind === "day" || view.mode.kind === "moment" ? (
+            <p className="no-print">
+              <Link href={timetableHref({ ...linkValues, date: view.mode.kind === "day" ? view.mode.date : view.mode.moment.date })}>
+                Timetable
+              </Link>{" "}
+              — this day as a grid by venue
+            </p>
+          ) : null}
           <p role="status" className="match-count">
             {countText(view.total)}
           </p>

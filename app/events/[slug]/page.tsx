@@ -76,6 +76,8 @@ export default async function EventPage({ params }: { params: Params }) {
         <dt>Where</dt>
         <dd>
           <Link href={venuePath(event.venue.slug)}>{event.venue.name}</Link>
+          {" · "}
+          <Link href={`/map?venue=${event.venue.slug}`}>Show on map</Link>
           <br />
           <span className="muted">{event.venue.address}</span>
         </dd>

@@ -38,7 +38,8 @@ export default async function VenuePage({ params }: { params: Params }) {
       </p>
       {venue.description ? <p>{venue.description}</p> : null}
       <p className="muted">
-        Location: {venue.latitude.toFixed(4)}, {venue.longitude.toFixed(4)}
+        Location: {venue.latitude.toFixed(4)}, {venue.longitude.toFixed(4)} ·{" "}
+        <Link href={`/map?venue=${venue.slug}`}>Show on map</Link>
       </p>
       <TimeZoneSwitch />
       <p role="status">
