@@ -21,7 +21,9 @@ export function TimetableGrid({ layout, label }: { layout: TimetableLayout; labe
       <div
         className={styles.grid}
         style={{
-          gridTemplateColumns: `var(--axis-width) repeat(${columnCount}, minmax(var(--column-width), 1fr))`,
+          // Exactly --column-width per venue once the venues overflow the box; wider when they fit.
+          width: `max(100%, calc(var(--axis-width) + ${columnCount} * var(--column-width)))`,
+          gridTemplateColumns: `var(--axis-width) repeat(${columnCount}, minmax(0, 1fr))`,
           gridTemplateRows: `var(--group-height) var(--venue-height) repeat(${layout.slotCount}, var(--slot-height))`,
         }}
       >
