@@ -22,6 +22,12 @@ export async function generateMetadata(): Promise<Metadata> {
     title: { default: "EXPO 2017 Astana — Schedule", template: "%s · EXPO 2017 Astana" },
     description:
       "The programme of EXPO 2017 in Astana, 10 June – 10 September 2017: more than 3,000 cultural and sports events, with Astana times, personal itineraries and calendar feeds.",
+    // Static files in public/, drawn by scripts/generate-icons.mjs.
+    icons: {
+      icon: [{ url: "/favicon.ico", sizes: "16x16 32x32 48x48" }, { url: "/icon.svg", type: "image/svg+xml" }],
+      apple: [{ url: "/apple-touch-icon.png", sizes: "180x180" }],
+    },
+    manifest: "/manifest.webmanifest",
   };
 }
 

@@ -1,8 +1,10 @@
 import Link from "next/link";
-import { HOME_PATH, ITINERARY_PATH, PAKISTAN_DAY_PATH, SCHEDULE_PATH, VENUES_PATH } from "@/lib/http/paths";
+import { HOME_PATH, ITINERARY_PATH, MAP_PATH, PAKISTAN_DAY_PATH, SCHEDULE_PATH, TIMETABLE_PATH, VENUES_PATH } from "@/lib/http/paths";
 
 const LINKS = [
   { href: SCHEDULE_PATH, label: "Schedule" },
+  { href: TIMETABLE_PATH, label: "Timetable" },
+  { href: MAP_PATH, label: "Map" },
   { href: VENUES_PATH, label: "Venues" },
   { href: PAKISTAN_DAY_PATH, label: "Pakistan Day" },
   { href: ITINERARY_PATH, label: "My itinerary" },

@@ -8,7 +8,7 @@ import { TimeZoneSwitch } from "@/components/time-zone-switch";
 import styles from "@/components/itinerary.module.css";
 import { requireUser } from "@/lib/auth/session";
 import { readPrivateFeedState } from "@/lib/calendar/private-feed";
-import { eventPath, ITINERARY_PATH, SCHEDULE_PATH } from "@/lib/http/paths";
+import { eventPath, ITINERARY_PATH, mapHref, SCHEDULE_PATH, timetableHref } from "@/lib/http/paths";
 import { describeWalkWarning, getItinerary, type ItineraryEntry } from "@/lib/itinerary/get-itinerary";
 import { longDayLabel } from "@/lib/time/format";
 import { privateFeedAction, removeEventAction, saveNoteAction } from "./actions";
@@ -68,6 +68,10 @@ export default async function ItineraryPage() {
       {itinerary.days.map((day) => (
         <section key={day.date} className={styles.day} aria-labelledby={`day-${day.date}`}>
           <h2 id={`day-${day.date}`}>{longDayLabel(day.date)}</h2>
+          <p className="no-print">
+            <Link href={mapHref({ routeDate: day.date })}>Show my day on the map</Link> ·{" "}
+            <Link href={timetableHref({ date: day.date })}>Timetable of the day</Link>
+          </p>
           <ul className="card-list">
             {day.entries.map((entry) => (
               <EntryCard key={entry.slug} entry={entry} />

@@ -6,7 +6,7 @@ import { ScheduleFilterForm } from "@/components/schedule-filter-form";
 import { SubscribeToFeed } from "@/components/subscribe-to-feed";
 import { TimeZoneSwitch } from "@/components/time-zone-switch";
 import { getFilterOptions } from "@/lib/schedule/filter-options";
-import { SCHEDULE_PATH, scheduleHref } from "@/lib/http/paths";
+import { SCHEDULE_PATH, scheduleHref, timetableHref } from "@/lib/http/paths";
 import { feedLabelOf, feedQueryOf, getScheduleView, type ScheduleView } from "@/lib/schedule/schedule-view";
 import { longDayLabel } from "@/lib/time/format";
 import { listExpoDays } from "@/lib/time/expo-dates";
@@ -66,6 +66,14 @@ export default async function SchedulePage({ searchParams }: { searchParams: Sea
         <section aria-labelledby="results-heading" className="schedule-results">
           <h2 id="results-heading">{heading(view)}</h2>
           {view.mode.kind === "day" ? <ScheduleDayNav days={days} date={view.mode.date} values={linkValues} /> : null}
+          {view.mode.kind === "day" || view.mode.kind === "moment" ? (
+            <p className="no-print">
+              <Link href={timetableHref({ ...linkValues, date: view.mode.kind === "day" ? view.mode.date : view.mode.moment.date })}>
+                Timetable
+              </Link>{" "}
+              — this day as a grid by venue
+            </p>
+          ) : null}
           <p role="status" className="match-count">
             {countText(view.total)}
           </p>

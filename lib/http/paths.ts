@@ -16,6 +16,8 @@ export const SCHEDULE_PATH = "/schedule";
 export const VENUES_PATH = "/venues";
 export const NATIONAL_DAYS_PATH = "/national-days";
 export const ITINERARY_PATH = "/itinerary";
+export const TIMETABLE_PATH = "/timetable";
+export const MAP_PATH = "/map";
 export const SIGN_IN_PATH = "/signin";
 export const SIGN_UP_PATH = "/signup";
 /** The public feed of any schedule selection (same query parameters as /schedule). */
@@ -93,4 +95,24 @@ export function absoluteUrl(baseUrl: string, path: string): string {
 /** webcal:// makes Apple Calendar and Outlook offer to subscribe instead of importing once. */
 export function webcalUrl(httpUrl: string): string {
   return httpUrl.replace(/^https?:\/\//, "webcal://");
+}
+
+// Links inside /timetable keep the selection, as /schedule's do.
+export const TIMETABLE_PARAMS = ["date", "category", "venue", "programme", "admission", "q", "at"] as const;
+export type TimetableLinkValues = Partial<Record<(typeof TIMETABLE_PARAMS)[number], string | undefined>>;
+
+export function timetableHref(values: TimetableLinkValues): string {
+  const query = new URLSearchParams();
+  for (const key of TIMETABLE_PARAMS) {
+    const value = values[key];
+    if (value) query.set(key, value);
+  }
+  const text = query.toString();
+  return text ? `${TIMETABLE_PATH}?${text}` : TIMETABLE_PATH;
+}
+
+/** The site plan, with one venue highlighted or one day's saved events drawn as a route. */
+export function mapHref(target: { venue: string } | { routeDate: string }): string {
+  const query: Record<string, string> = "venue" in target ? { venue: target.venue } : { date: target.routeDate, route: "itinerary" };
+  return `${MAP_PATH}?${new URLSearchParams(query).toString()}`;
 }

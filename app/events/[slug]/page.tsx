@@ -9,7 +9,7 @@ import { SaveEventButton } from "@/components/save-event-button";
 import { TimeZoneSwitch } from "@/components/time-zone-switch";
 import { sitePublicOrigin } from "@/lib/http/public-base-url";
 import { getEventDetail, eventJsonLd, serializeJsonLd } from "@/lib/schedule/event-detail";
-import { eventPath, nationalDayPath, scheduleHref, venuePath } from "@/lib/http/paths";
+import { eventPath, mapHref, nationalDayPath, scheduleHref, venuePath } from "@/lib/http/paths";
 import { formatAstanaTime } from "@/lib/time/astana";
 import { longDayLabel } from "@/lib/time/format";
 
@@ -70,6 +70,8 @@ export default async function EventPage({ params }: { params: Params }) {
         <dt>Where</dt>
         <dd>
           <Link href={venuePath(event.venue.slug)}>{event.venue.name}</Link>
+          {" · "}
+          <Link href={mapHref({ venue: event.venue.slug })}>Show on map</Link>
           <br />
           <span className="muted">{event.venue.address}</span>
         </dd>

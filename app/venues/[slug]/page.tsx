@@ -7,7 +7,7 @@ import { SubscribeToFeed } from "@/components/subscribe-to-feed";
 import { TimeZoneSwitch } from "@/components/time-zone-switch";
 import { venueKindLabel, getVenueSchedule } from "@/lib/schedule/venues";
 import { longDayLabel } from "@/lib/time/format";
-import { VENUES_PATH } from "@/lib/http/paths";
+import { mapHref, VENUES_PATH } from "@/lib/http/paths";
 
 type Params = Promise<{ slug: string }>;
 
@@ -36,7 +36,8 @@ export default async function VenuePage({ params }: { params: Params }) {
       </p>
       {venue.description ? <p>{venue.description}</p> : null}
       <p className="muted">
-        Location: {venue.latitude.toFixed(4)}, {venue.longitude.toFixed(4)}
+        Location: {venue.latitude.toFixed(4)}, {venue.longitude.toFixed(4)} ·{" "}
+        <Link href={mapHref({ venue: venue.slug })}>Show on map</Link>
       </p>
       <TimeZoneSwitch />
       <p role="status">
