@@ -3,6 +3,7 @@
 import type { FormEvent } from "react";
 import type { FilterOptions } from "@/lib/schedule/filter-options";
 import { scheduleHref, type ScheduleLinkValues } from "@/lib/schedule/schedule-href";
+import { SHOWN_DATE_PARAM, SHOWN_Q_PARAM, searchCoversAllDays } from "@/lib/schedule/search-scope";
 import { shortDayLabel } from "@/lib/time/display-zone";
 
 interface Props {
@@ -24,11 +25,16 @@ export function ScheduleFilterForm({ values, days, options }: Props) {
       const value = data.get(key);
       if (typeof value === "string" && value.trim() !== "") link[key] = value.trim();
     }
+    // A new search covers every day unless the visitor picked a day (lib/schedule/search-scope.ts).
+    if (searchCoversAllDays({ date: link.date, q: link.q, shownDate: values.date, shownQ: values.q })) delete link.date;
     window.location.assign(scheduleHref(link));
   }
 
   return (
     <form className="schedule-filters no-print" method="get" action="/schedule" onSubmit={submit} role="search" aria-label="Filter the schedule">
+      {/* Without JavaScript the server applies the same rule from these two fields. */}
+      <input type="hidden" name={SHOWN_DATE_PARAM} value={values.date} />
+      <input type="hidden" name={SHOWN_Q_PARAM} value={values.q} />
       <div className="field wide">
         <label htmlFor="filter-q">Search</label>
         <input
@@ -41,7 +47,7 @@ export function ScheduleFilterForm({ values, days, options }: Props) {
           aria-describedby="filter-q-hint"
         />
         <span id="filter-q-hint" className="hint muted">
-          Without a day chosen, a search covers every day.
+          A new search covers every day; pick a day to narrow it.
         </span>
       </div>
       <div className="field">

@@ -3,11 +3,13 @@ import Link from "next/link";
 import { EventList } from "@/components/event-list";
 import { ScheduleDayNav } from "@/components/schedule-day-nav";
 import { ScheduleFilterForm } from "@/components/schedule-filter-form";
+import { SearchResults } from "@/components/search-results";
 import { SubscribeToFeed } from "@/components/subscribe-to-feed";
 import { TimeZoneSwitch } from "@/components/time-zone-switch";
 import { getFilterOptions } from "@/lib/schedule/filter-options";
 import { scheduleHref } from "@/lib/schedule/schedule-href";
 import { feedLabelOf, feedQueryOf, getScheduleView, type ScheduleView } from "@/lib/schedule/schedule-view";
+import { searchWords } from "@/lib/schedule/event-filters";
 import { longDayLabel } from "@/lib/time/display-zone";
 import { listExpoDays } from "@/lib/time/expo-dates";
 
@@ -70,6 +72,12 @@ export default async function SchedulePage({ searchParams }: { searchParams: Sea
           {view.mode.kind === "day" ? <ScheduleDayNav days={days} date={view.mode.date} values={linkValues} /> : null}
           <p role="status" className="match-count">
             {countText(view.total)}
+            {view.mode.kind === "day" && view.filters.q ? (
+              <>
+                {" on this day · "}
+                <Link href={scheduleHref({ ...linkValues, date: "all" })}>Search every day for “{form.q}”</Link>
+              </>
+            ) : null}
           </p>
           <SubscribeToFeed query={feedQueryOf(view.filters)} label={feedLabelOf(view.filters, view.labels)} />
 
@@ -80,6 +88,8 @@ export default async function SchedulePage({ searchParams }: { searchParams: Sea
               <h2>Up next</h2>
               {view.upNext.length ? <EventList events={view.upNext} byDay={false} /> : <p className="empty-state">Nothing later matches.</p>}
             </>
+          ) : view.events.length && view.filters.q ? (
+            <SearchResults events={view.events} dayCounts={view.dayCounts} words={searchWords(view.filters.q)} values={linkValues} />
           ) : view.events.length ? (
             <EventList events={view.events} byDay={view.mode.kind !== "day"} />
           ) : (

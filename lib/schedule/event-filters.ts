@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { astanaDayRange, parseIsoDate } from "../time/astana";
 import { EXPO_FIRST_DAY, EXPO_LAST_DAY, isExpoDay } from "../time/expo-dates";
+import { foldedSearchWords } from "./search-text";
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "./slug";
 
 export const MAX_QUERY_LENGTH = 200;
@@ -101,13 +102,9 @@ export function filterTimeRange(filters: EventFilters): { start?: Date; end?: Da
   };
 }
 
-/** Lower-cased words of q; each must occur in the event's searchText (served by the trigram index). */
+/** Folded words of q (case, accents, punctuation; search-text.ts); each must occur in the event's searchText (trigram index). */
 export function searchWords(q: string | undefined): string[] {
-  return (q ?? "")
-    .toLowerCase()
-    .split(/\s+/)
-    .filter((word) => word.length > 0)
-    .slice(0, 10);
+  return foldedSearchWords(q);
 }
 
 /**

@@ -15,6 +15,8 @@ import { eventRowSelect, type EventRow } from "./event-row";
 import { findEventPage } from "./find-event-page";
 import { resolveEventFilters, type ResolvedEventFilters } from "./resolve-event-filters";
 import { momentSchema, type ScheduleMoment } from "./schedule-moment";
+import { countMatchesByDay, type DayCount } from "./search-programme";
+import { applySearchScope } from "./search-scope";
 
 export const ALL_DAYS = "all";
 export const SCHEDULE_PAGE_SIZE = 100;
@@ -56,6 +58,8 @@ export interface ScheduleView {
   nextCursor: string | null;
   onNow: EventRow[];
   upNext: EventRow[];
+  /** For a search over several days: matches per Astana day (all pages), else empty. */
+  dayCounts: DayCount[];
 }
 
 function firstValue(value: string | string[] | undefined): string {
@@ -77,7 +81,7 @@ function formOf(params: ScheduleSearchParams, date: string): ScheduleForm {
 }
 
 function emptyView(form: ScheduleForm, problems: ParameterProblem[], mode: ScheduleMode): ScheduleView {
-  return { form, problems, mode, filters: { q: undefined }, labels: {}, total: 0, events: [], nextCursor: null, onNow: [], upNext: [] };
+  return { form, problems, mode, filters: { q: undefined }, labels: {}, total: 0, events: [], nextCursor: null, onNow: [], upNext: [], dayCounts: [] };
 }
 
 /**
@@ -85,7 +89,8 @@ function emptyView(form: ScheduleForm, problems: ParameterProblem[], mode: Sched
  * the date is "all" or a search is given without a date; a date range with from/to; or "now and
  * next" at a moment (?at=). Reads one page, never the whole programme.
  */
-export async function getScheduleView(params: ScheduleSearchParams, now: Date = new Date()): Promise<ScheduleView> {
+export async function getScheduleView(requestParams: ScheduleSearchParams, now: Date = new Date()): Promise<ScheduleView> {
+  const params = applySearchScope(requestParams);
   const special = readSearchParams(params, ["date", "at"]);
   const date = special.ok ? special.value.date : undefined;
   const atRaw = special.ok ? special.value.at : undefined;
@@ -132,7 +137,11 @@ export async function getScheduleView(params: ScheduleSearchParams, now: Date = 
     return { ...emptyView(form, [], mode), filters: selection, labels, total: onNow.length + upNext.length, onNow, upNext };
   }
 
-  const [total, page] = await Promise.all([prisma.event.count({ where }), findEventPage(where, paging.value)]);
+  const [total, page, dayCounts] = await Promise.all([
+    prisma.event.count({ where }),
+    findEventPage(where, paging.value),
+    selection.q && mode.kind !== "day" ? countMatchesByDay(where) : [],
+  ]);
   return {
     form,
     problems: [],
@@ -144,6 +153,7 @@ export async function getScheduleView(params: ScheduleSearchParams, now: Date = 
     nextCursor: page.next ? encodeEventCursor(page.next) : null,
     onNow: [],
     upNext: [],
+    dayCounts,
   };
 }
 
