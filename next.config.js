@@ -10,7 +10,13 @@ const nextConfig = {
     // (/calendar/u/<token>.ics), so it stays out of the log. Next tests these patterns against the
     // request target as received (path and query, e.g. "/calendar/u/abc.ics"); the optional origin
     // covers an absolute-form target, %75 a percent-encoded "u". `next start` logs no requests.
-    incomingRequests: { ignore: [/^(?:[a-z][a-z0-9+.-]*:\/\/[^/]*)?\/+calendar\/+(?:u|%75)\//i] },
+    incomingRequests: {
+      ignore: [
+        /^(?:[a-z][a-z0-9+.-]*:\/\/[^/]*)?\/+calendar\/+(?:u|%75)\//i,
+        // A shared itinerary's path (/i/<token>) is a secret in the same way.
+        /^(?:[a-z][a-z0-9+.-]*:\/\/[^/]*)?\/+(?:i|%69)\//i,
+      ],
+    },
   },
   async headers() {
     return [
@@ -26,6 +32,11 @@ const nextConfig = {
         // The private calendar feed's secret URL is shown on /itinerary: no page there may leak it
         // in a Referer header (the later rule wins for the same header; :path* also matches none).
         source: "/itinerary/:path*",
+        headers: [{ key: "Referrer-Policy", value: "no-referrer" }],
+      },
+      {
+        // A shared itinerary's URL is its secret token.
+        source: "/i/:path*",
         headers: [{ key: "Referrer-Policy", value: "no-referrer" }],
       },
     ];

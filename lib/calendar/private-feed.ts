@@ -5,14 +5,17 @@ import { feedCache, type StoredFeed } from "./feed-cache";
 import { feedTokenHashesEqual, hashFeedToken, isWellFormedFeedToken } from "./feed-token";
 import { findActiveFeedToken, readItineraryVersion } from "./feed-versions";
 import { loadSavedFeedEvents } from "./load-feed-events";
+import { readReminder, withReminders } from "../itinerary/reminders";
 
-function itineraryFeed(userId: string, version: string, baseUrl: string): Promise<StoredFeed> {
-  return feedCache.get(`itinerary ${baseUrl} ${userId}`, version, async () =>
+async function itineraryFeed(userId: string, version: string, baseUrl: string): Promise<StoredFeed> {
+  // The reminder is part of the version: choosing another one rebuilds the feed (new ETag).
+  const reminder = await readReminder(userId);
+  return feedCache.get(`itinerary ${baseUrl} ${userId}`, `${version}|reminder ${reminder}`, async () =>
     renderCalendarWithinBudget({
       name: ITINERARY_CALENDAR_NAME,
       baseUrl,
       pageUrl: `${baseUrl}/itinerary`,
-      events: await loadSavedFeedEvents(userId),
+      events: withReminders(await loadSavedFeedEvents(userId), reminder),
     }),
   );
 }

@@ -1,0 +1,78 @@
+import "server-only";
+// Reminders: one alarm per saved event in the private feed and the itinerary download, chosen on
+// /itinerary. "walk+10" gives each event the walk from the venue of the saved event before it that
+// day (lib/itinerary/schedule-checks.ts: straight line at 4.5 km/h plus 5 minutes) and 10 minutes
+// more; the first event of a day, with no venue to walk from, gets the 10 minutes alone.
+import type { FeedEvent } from "../calendar/build-calendar";
+import { prisma } from "../db";
+import type { ReminderChoice } from "../generated/prisma/enums";
+import { astanaDateOf } from "../time/astana";
+import { bodyProblems, problem, type ItineraryOutcome } from "./itinerary-outcome";
+import { walkingMinutes, type PlannedVenue } from "./schedule-checks";
+import { reminderBodySchema, type ReminderValue } from "./share-schema";
+
+export const WALK_REMINDER_EXTRA_MINUTES = 10;
+
+const TO_CHOICE: Record<ReminderValue, ReminderChoice> = {
+  none: "NONE",
+  "15": "MINUTES_15",
+  "30": "MINUTES_30",
+  "60": "MINUTES_60",
+  "walk+10": "WALK_PLUS_10",
+};
+const FROM_CHOICE = Object.fromEntries(Object.entries(TO_CHOICE).map(([value, choice]) => [choice, value])) as Record<
+  ReminderChoice,
+  ReminderValue
+>;
+
+/** The visitor's reminder; "none" until they choose one. */
+export async function readReminder(userId: string): Promise<ReminderValue> {
+  const row = await prisma.reminderSetting.findUnique({ where: { userId }, select: { choice: true } });
+  return row ? FROM_CHOICE[row.choice] : "none";
+}
+
+/** PUT /api/reminders with `{"reminder": "30"}`: stores the choice (an upsert, so repeats are harmless). */
+export async function setReminder(userId: string, body: unknown): Promise<ItineraryOutcome> {
+  const parsed = reminderBodySchema.safeParse(body ?? {});
+  if (!parsed.success) return problem(400, "The request body is not valid.", bodyProblems(parsed.error));
+  const choice = TO_CHOICE[parsed.data.reminder];
+  await prisma.reminderSetting.upsert({ where: { userId }, create: { userId, choice }, update: { choice }, select: { userId: true } });
+  return { status: 200, body: { reminder: parsed.data.reminder } };
+}
+
+function venueOf(event: FeedEvent): PlannedVenue {
+  // Feed events carry no venue slug; the name identifies a venue just as well for "same venue".
+  return { slug: event.venue.name, name: event.venue.name, latitude: event.venue.latitude, longitude: event.venue.longitude };
+}
+
+/**
+ * Minutes before its start that each event's alarm fires, keyed by UID. Cancelled events get no
+ * alarm (nobody should leave for them). Pure.
+ */
+export function reminderMinutes(events: readonly FeedEvent[], reminder: ReminderValue): Map<string, number> {
+  const minutes = new Map<string, number>();
+  if (reminder === "none") return minutes;
+  const active = events.filter((event) => event.status !== "CANCELLED");
+  if (reminder !== "walk+10") {
+    for (const event of active) minutes.set(event.uid, Number(reminder));
+    return minutes;
+  }
+  for (const event of active) {
+    const day = astanaDateOf(event.startsAt);
+    // Where the visitor comes from: of that day's events over by this one's start, the last to end.
+    let from: FeedEvent | undefined;
+    for (const other of active) {
+      if (other === event || other.endsAt.getTime() > event.startsAt.getTime() || astanaDateOf(other.startsAt) !== day) continue;
+      if (!from || other.endsAt.getTime() > from.endsAt.getTime()) from = other;
+    }
+    const walk = from ? walkingMinutes(venueOf(from), venueOf(event)) : 0;
+    minutes.set(event.uid, walk + WALK_REMINDER_EXTRA_MINUTES);
+  }
+  return minutes;
+}
+
+/** The events with their alarms attached, ready for renderCalendar. */
+export function withReminders(events: readonly FeedEvent[], reminder: ReminderValue): FeedEvent[] {
+  const minutes = reminderMinutes(events, reminder);
+  return events.map((event) => (minutes.has(event.uid) ? { ...event, alarmMinutesBefore: minutes.get(event.uid) } : event));
+}
