@@ -72,13 +72,12 @@ export default async function SchedulePage({ searchParams }: { searchParams: Sea
           {view.mode.kind === "day" ? <ScheduleDayNav days={days} date={view.mode.date} values={linkValues} /> : null}
           <p role="status" className="match-count">
             {countText(view.total)}
-            {view.mode.kind === "day" && view.filters.q ? (
-              <>
-                {" on this day · "}
-                <Link href={scheduleHref({ ...linkValues, date: "all" })}>Search every day for “{form.q}”</Link>
-              </>
-            ) : null}
           </p>
+          {view.mode.kind === "day" && view.filters.q && view.total > 0 ? (
+            <p className="no-print">
+              On this day only · <Link href={scheduleHref({ ...linkValues, date: "all" })}>Search every day for “{form.q}”</Link>
+            </p>
+          ) : null}
           <SubscribeToFeed query={feedQueryOf(view.filters)} label={feedLabelOf(view.filters, view.labels)} />
 
           {view.mode.kind === "moment" ? (
