@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { severeAxeViolations } from "./helpers/axe";
 import { signUp, uniqueEmail } from "./helpers/visitor";
 
 // Issue 12 items 1, 4 and 5: search from a day view, a shared itinerary link, reminders.
@@ -57,6 +58,7 @@ test("a shared link shows the chosen day's events to a friend without the owner'
   await expect(friendPage.getByRole("link", { name: "Mahler: Symphony No. 8" })).toHaveCount(0);
   expect(await friendPage.content()).not.toContain(email);
   await expect(friendPage.getByRole("heading", { level: 1 })).toHaveText("A shared EXPO 2017 plan");
+  expect(await severeAxeViolations(friendPage)).toEqual([]);
   // The friend saves it with one click (kept on their device until they sign in).
   await friendPage.getByRole("button", { name: "Save to itinerary" }).click();
   await expect(friendPage.getByRole("button", { name: "Remove from itinerary" })).toBeVisible();
