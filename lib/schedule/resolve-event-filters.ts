@@ -43,7 +43,10 @@ export async function resolveEventFilters(filters: EventFilters): Promise<ParseR
   if (venue) and.push({ venueId: venue.id });
   if (programme) and.push({ programmeId: programme.id });
   if (filters.admission) and.push({ admission: filters.admission === "free" ? "FREE" : "TICKETED" });
-  for (const word of searchWords(filters.q)) and.push({ searchText: { contains: escapeLikePattern(word) } });
+  const words = searchWords(filters.q);
+  for (const word of words) and.push({ searchText: { contains: escapeLikePattern(word) } });
+  // A search of punctuation only ("%", "-") has no words to look for: it matches nothing, not everything.
+  if (filters.q && words.length === 0) and.push({ id: { in: [] } });
 
   return {
     ok: true,

@@ -33,6 +33,11 @@ describe("searching the whole programme", () => {
     expect(view.dayCounts).toEqual([{ date: "2017-08-26", count: 1 }]);
   });
 
+  it("a search of punctuation only matches nothing rather than everything", async () => {
+    const view = await getScheduleView({ q: "- % _" });
+    expect([view.mode, view.total]).toEqual([{ kind: "all" }, 0]);
+  });
+
   it("a day named explicitly still narrows the search", async () => {
     const view = await getScheduleView({ date: "2017-08-14", q: "Mahler" });
     expect(view.mode).toEqual({ kind: "day", date: "2017-08-14" });
