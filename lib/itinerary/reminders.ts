@@ -57,16 +57,26 @@ export function reminderMinutes(events: readonly FeedEvent[], reminder: Reminder
     for (const event of active) minutes.set(event.uid, Number(reminder));
     return minutes;
   }
+  // Grouped by Astana day first (one date conversion per event), so the search for the previous
+  // event stays within a day's handful of saves however long the itinerary is.
+  const byDay = new Map<string, FeedEvent[]>();
   for (const event of active) {
     const day = astanaDateOf(event.startsAt);
-    // Where the visitor comes from: of that day's events over by this one's start, the last to end.
-    let from: FeedEvent | undefined;
-    for (const other of active) {
-      if (other === event || other.endsAt.getTime() > event.startsAt.getTime() || astanaDateOf(other.startsAt) !== day) continue;
-      if (!from || other.endsAt.getTime() > from.endsAt.getTime()) from = other;
+    const list = byDay.get(day);
+    if (list) list.push(event);
+    else byDay.set(day, [event]);
+  }
+  for (const dayEvents of byDay.values()) {
+    for (const event of dayEvents) {
+      // Where the visitor comes from: of that day's events over by this one's start, the last to end.
+      let from: FeedEvent | undefined;
+      for (const other of dayEvents) {
+        if (other === event || other.endsAt.getTime() > event.startsAt.getTime()) continue;
+        if (!from || other.endsAt.getTime() > from.endsAt.getTime()) from = other;
+      }
+      const walk = from ? walkingMinutes(venueOf(from), venueOf(event)) : 0;
+      minutes.set(event.uid, walk + WALK_REMINDER_EXTRA_MINUTES);
     }
-    const walk = from ? walkingMinutes(venueOf(from), venueOf(event)) : 0;
-    minutes.set(event.uid, walk + WALK_REMINDER_EXTRA_MINUTES);
   }
   return minutes;
 }

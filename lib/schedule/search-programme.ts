@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma, type Prisma } from "../db";
-import { astanaDateOf } from "../time/astana";
+import { astanaDateOf, astanaDayRange } from "../time/astana";
 
 export interface DayCount {
   /** Astana date, "YYYY-MM-DD". */
@@ -17,11 +17,18 @@ export interface DayCount {
 export async function countMatchesByDay(where: Prisma.EventWhereInput): Promise<DayCount[]> {
   const rows = await prisma.event.findMany({ where, select: { startsAt: true }, orderBy: [{ startsAt: "asc" }, { id: "asc" }] });
   const counts: DayCount[] = [];
+  // Rows come in start order, so a new day begins only past the current day's end: one date
+  // conversion per day, not per row (Intl formatting dominated the time otherwise).
+  let dayEnd = 0;
   for (const row of rows) {
-    const date = astanaDateOf(row.startsAt);
     const last = counts[counts.length - 1];
-    if (last && last.date === date) last.count++;
-    else counts.push({ date, count: 1 });
+    if (last && row.startsAt.getTime() < dayEnd) {
+      last.count++;
+      continue;
+    }
+    const date = astanaDateOf(row.startsAt);
+    dayEnd = astanaDayRange(date).end.getTime();
+    counts.push({ date, count: 1 });
   }
   return counts;
 }

@@ -54,6 +54,15 @@ describe("searching the whole programme", () => {
     expect(shownOnFirstDay).toEqual(Math.min(firstDay.count, view.events.length));
   });
 
+  it("counts per day exactly as each event's own Astana date does", async () => {
+    const where = { searchText: { contains: "e" } };
+    const rows = await prisma.event.findMany({ where, select: { startsAt: true } });
+    const expected = new Map<string, number>();
+    for (const row of rows) expected.set(astanaDateOf(row.startsAt), (expected.get(astanaDateOf(row.startsAt)) ?? 0) + 1);
+    const counts = await countMatchesByDay(where);
+    expect(counts).toEqual([...expected].sort(([a], [b]) => a.localeCompare(b)).map(([date, count]) => ({ date, count })));
+  });
+
   it("counts matches per day in one query over the selection", async () => {
     const counts = await countMatchesByDay({ programme: { slug: "pakistan-day" } });
     expect(counts).toEqual([{ date: "2017-08-14", count: await prisma.event.count({ where: { programme: { slug: "pakistan-day" } } }) }]);
