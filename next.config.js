@@ -25,7 +25,13 @@ const nextConfig = {
     // (/calendar/u/<token>.ics), so it stays out of the log. Next tests these patterns against the
     // request target as received (path and query, e.g. "/calendar/u/abc.ics"); the optional origin
     // covers an absolute-form target, %75 a percent-encoded "u". `next start` logs no requests.
-    incomingRequests: { ignore: [/^(?:[a-z][a-z0-9+.-]*:\/\/[^/]*)?\/+calendar\/+(?:u|%75)\//i] },
+    incomingRequests: {
+      ignore: [
+        /^(?:[a-z][a-z0-9+.-]*:\/\/[^/]*)?\/+calendar\/+(?:u|%75)\//i,
+        // A shared itinerary's path (/i/<token>) is a secret in the same way.
+        /^(?:[a-z][a-z0-9+.-]*:\/\/[^/]*)?\/+(?:i|%69)\//i,
+      ],
+    },
   },
   async headers() {
     return [
@@ -42,8 +48,9 @@ const nextConfig = {
       // route answers with a stricter Referrer-Policy gets it here as well, in a later rule (the
       // later rule wins). tests/unit/security-headers.test.ts checks each one.
       // The private calendar feed's secret URL is shown on /itinerary (":path*" also matches none),
-      // handed out by /api/calendar-feed, and is the path of /calendar/u/<token>.ics itself.
-      ...["/itinerary/:path*", "/api/calendar-feed", "/calendar/u/:path*"].map((source) => ({
+      // handed out by /api/calendar-feed, and is the path of /calendar/u/<token>.ics itself; a shared
+      // itinerary's URL (/i/<token>) is its secret too.
+      ...["/itinerary/:path*", "/api/calendar-feed", "/calendar/u/:path*", "/i/:path*"].map((source) => ({
         source,
         headers: [{ key: "Referrer-Policy", value: "no-referrer" }],
       })),

@@ -4,13 +4,25 @@ import { eventPath } from "@/lib/http/paths";
 import { venuePath } from "@/lib/http/paths";
 import { EventTime } from "./event-time";
 import { SaveEventButton } from "./save-event-button";
+import { SearchHighlight } from "./search-highlight";
 
-export function EventCard({ event, showVenue = true }: { event: EventRow; showVenue?: boolean }) {
+export function EventCard({
+  event,
+  showVenue = true,
+  highlight,
+}: {
+  event: EventRow;
+  showVenue?: boolean;
+  /** Folded search words to mark in the title, venue and performers. */
+  highlight?: readonly string[];
+}) {
   const cancelled = event.status === "CANCELLED";
   return (
     <article className={cancelled ? "card event-card cancelled" : "card event-card"}>
       <h3>
-        <Link href={eventPath(event.slug)}>{event.title}</Link>
+        <Link href={eventPath(event.slug)}>
+          <SearchHighlight text={event.title} words={highlight} />
+        </Link>
       </h3>
       {cancelled ? <p className="badge danger">Cancelled</p> : null}
       <p className="event-meta">
@@ -20,7 +32,9 @@ export function EventCard({ event, showVenue = true }: { event: EventRow; showVe
       <p className="event-meta">
         {showVenue ? (
           <>
-            <Link href={venuePath(event.venue.slug)}>{event.venue.name}</Link>
+            <Link href={venuePath(event.venue.slug)}>
+              <SearchHighlight text={event.venue.name} words={highlight} />
+            </Link>
             {" · "}
           </>
         ) : null}
@@ -28,7 +42,9 @@ export function EventCard({ event, showVenue = true }: { event: EventRow; showVe
         {event.programme ? ` · ${event.programme.name}` : null}
         {event.admission === "FREE" ? " · Free" : event.admission === "TICKETED" ? " · Ticketed" : null}
       </p>
-      {event.performers.length ? <p className="muted event-performers">{event.performers.join(", ")}</p> : null}
+      {event.performers.length ? <p className="muted event-performers">
+          <SearchHighlight text={event.performers.join(", ")} words={highlight} />
+        </p> : null}
       <SaveEventButton slug={event.slug} title={event.title} />
     </article>
   );

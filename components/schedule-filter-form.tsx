@@ -5,6 +5,7 @@ import type { FormEvent } from "react";
 import { SCHEDULE_PATH, scheduleHref } from "@/lib/http/paths";
 import type { FilterOptions } from "@/lib/schedule/filter-options";
 import { shortDayLabel } from "@/lib/time/format";
+import { SHOWN_DATE_PARAM, SHOWN_Q_PARAM, searchCoversAllDays } from "@/lib/schedule/search-scope";
 
 interface Props {
   values: { date: string; category: string; venue: string; programme: string; admission: string; q: string; at: string };
@@ -28,11 +29,27 @@ export function ScheduleFilterForm({ values, days, options }: Props) {
         emptied.push(field);
       }
     }
+    // A new search covers every day unless the visitor picked a day (lib/schedule/search-scope.ts);
+    // the two "shown" fields are for the server's copy of that rule, when JavaScript is off.
+    const form = event.currentTarget;
+    const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
+    const read = (name: string) => field(name)?.value.trim() ?? "";
+    const allDays = searchCoversAllDays({ date: read("date"), q: read("q"), shownDate: values.date, shownQ: values.q });
+    for (const name of [SHOWN_DATE_PARAM, SHOWN_Q_PARAM, ...(allDays ? ["date"] : [])]) {
+      const hidden = field(name);
+      if (hidden && !hidden.disabled) {
+        hidden.disabled = true;
+        emptied.push(hidden);
+      }
+    }
     setTimeout(() => emptied.forEach((field) => (field.disabled = false)), 0);
   }
 
   return (
     <Form className="schedule-filters no-print" action={SCHEDULE_PATH} onSubmit={leaveOutEmptyFields} role="search" aria-label="Filter the schedule">
+      {/* Without JavaScript the server applies the same rule from these two fields. */}
+      <input type="hidden" name={SHOWN_DATE_PARAM} value={values.date} />
+      <input type="hidden" name={SHOWN_Q_PARAM} value={values.q} />
       <div className="field wide">
         <label htmlFor="filter-q">Search</label>
         <input
@@ -45,7 +62,7 @@ export function ScheduleFilterForm({ values, days, options }: Props) {
           aria-describedby="filter-q-hint"
         />
         <span id="filter-q-hint" className="hint muted">
-          Without a day chosen, a search covers every day.
+          A new search covers every day; pick a day to narrow it.
         </span>
       </div>
       <div className="field">

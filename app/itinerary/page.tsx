@@ -4,6 +4,8 @@ import { EventTime } from "@/components/event-time";
 import { ItineraryEntryActions } from "@/components/itinerary-entry-actions";
 import { ItineraryPrintButton } from "@/components/itinerary-print-button";
 import { PrivateFeedPanel } from "@/components/private-feed-panel";
+import { ReminderPicker } from "@/components/reminder-picker";
+import { ShareItineraryPanel } from "@/components/share-itinerary-panel";
 import { TimeZoneSwitch } from "@/components/time-zone-switch";
 import styles from "@/components/itinerary.module.css";
 import { requireUser } from "@/lib/auth/session";
@@ -81,6 +83,8 @@ export default async function ItineraryPage() {
       ))}
       <div className="no-print" style={{ marginTop: "2rem" }}>
         <PrivateFeedPanel initial={{ feed }} action={privateFeedAction} />
+        <ReminderPicker />
+        <ShareItineraryPanel days={itinerary.days.map((day) => day.date)} />
       </div>
     </>
   );

@@ -3,11 +3,13 @@ import Link from "next/link";
 import { EventList } from "@/components/event-list";
 import { ScheduleDayNav } from "@/components/schedule-day-nav";
 import { ScheduleFilterForm } from "@/components/schedule-filter-form";
+import { SearchResults } from "@/components/search-results";
 import { SubscribeToFeed } from "@/components/subscribe-to-feed";
 import { TimeZoneSwitch } from "@/components/time-zone-switch";
 import { getFilterOptions } from "@/lib/schedule/filter-options";
 import { SCHEDULE_PATH, scheduleHref, timetableHref } from "@/lib/http/paths";
 import { feedLabelOf, feedQueryOf, getScheduleView, type ScheduleView } from "@/lib/schedule/schedule-view";
+import { searchWords } from "@/lib/schedule/event-filters";
 import { longDayLabel } from "@/lib/time/format";
 import { listExpoDays } from "@/lib/time/expo-dates";
 
@@ -77,6 +79,11 @@ export default async function SchedulePage({ searchParams }: { searchParams: Sea
           <p role="status" className="match-count">
             {countText(view.total)}
           </p>
+          {view.mode.kind === "day" && view.filters.q && view.total > 0 ? (
+            <p className="no-print">
+              On this day only · <Link href={scheduleHref({ ...linkValues, date: "all" })}>Search every day for “{form.q}”</Link>
+            </p>
+          ) : null}
           <SubscribeToFeed query={feedQueryOf(view.filters)} label={feedLabelOf(view.filters, view.labels)} />
 
           {view.mode.kind === "moment" ? (
@@ -86,6 +93,8 @@ export default async function SchedulePage({ searchParams }: { searchParams: Sea
               <h2>Up next</h2>
               {view.upNext.length ? <EventList events={view.upNext} byDay={false} /> : <p className="empty-state">Nothing later matches.</p>}
             </>
+          ) : view.events.length && view.filters.q ? (
+            <SearchResults events={view.events} dayCounts={view.dayCounts} words={searchWords(view.filters.q)} values={linkValues} />
           ) : view.events.length ? (
             <EventList events={view.events} byDay={view.mode.kind !== "day"} />
           ) : (

@@ -2,7 +2,7 @@
 // (DTSTAMP and LAST-MODIFIED come from the event's last change, never from the clock), times are
 // UTC instants (…Z) so no client can apply a zone's current offset to a 2017 time, and every text
 // is cleaned by feedText first (docs/decisions/003-feed-uids.md, 006-feed-caching.md).
-import ical, { ICalCalendarMethod, ICalEventStatus, type ICalEventData } from "ical-generator";
+import ical, { ICalAlarmType, ICalCalendarMethod, ICalEventStatus, type ICalEventData } from "ical-generator";
 import { absoluteUrl, eventPath, eventShortPath } from "../http/paths";
 import { ASTANA_TIME_ZONE } from "../time/astana";
 import { feedText, shortDescription } from "./feed-text";
@@ -29,6 +29,8 @@ export interface FeedEvent {
   venue: { name: string; address: string; latitude: number; longitude: number };
   /** Category, then sub-type if any. */
   categories: string[];
+  /** A reminder (VALARM, ACTION:DISPLAY) this many minutes before the start; itinerary feeds only. */
+  alarmMinutesBefore?: number;
 }
 
 /**
@@ -70,6 +72,9 @@ function eventData(event: FeedEvent, baseUrl: string, detail: FeedDetail): ICalE
     start: event.startsAt,
     end: event.endsAt,
     summary: feedText(event.title),
+    ...(event.alarmMinutesBefore !== undefined && {
+      alarms: [{ type: ICalAlarmType.display, triggerBefore: event.alarmMinutesBefore * 60, description: feedText(event.title) }],
+    }),
   };
   const cancelled = event.status === "CANCELLED";
   if (detail !== "full") {

@@ -3,8 +3,8 @@
 // Tokens are 256 random bits in the URL; only their SHA-256 is stored, and the lookup compares it
 // in constant time, so a leaked database row cannot be turned back into a working feed URL.
 import "server-only";
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { prisma, Prisma } from "../db";
+import { generateSecretToken, hashSecretToken, isWellFormedSecretToken, secretTokenHashesEqual } from "../security/secret-token";
 import { absoluteUrl, ITINERARY_PATH, privateFeedPath, webcalUrl } from "../http/paths";
 import { renderCalendarWithinBudget } from "./build-calendar";
 import { feedCache, type StoredFeed } from "./feed-cache";
@@ -17,29 +17,7 @@ import {
   type ItineraryVersionRow,
 } from "./feed-versions";
 import { loadFeedEvents } from "./public-feed";
-
-const TOKEN_BYTES = 32;
-/** base64url of 32 bytes: 43 characters. Anything else cannot be a token and is a 404 at once. */
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
-
-export function generateFeedToken(): string {
-  return randomBytes(TOKEN_BYTES).toString("base64url");
-}
-
-export function isWellFormedFeedToken(value: string): boolean {
-  return TOKEN_PATTERN.test(value);
-}
-
-/** Hex SHA-256, the only form of the token that is stored. */
-export function hashFeedToken(token: string): string {
-  return createHash("sha256").update(token, "utf8").digest("hex");
-}
-
-export function feedTokenHashesEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a, "utf8");
-  const right = Buffer.from(b, "utf8");
-  return left.length === right.length && timingSafeEqual(left, right);
-}
+import { readReminder, withReminders } from "../itinerary/reminders";
 
 /** What the feed settings show. The URLs appear only right after creation or reset. */
 export interface PrivateFeedState {
@@ -71,7 +49,7 @@ export async function readPrivateFeedState(userId: string): Promise<PrivateFeedS
  * never stored. Null when the account was deleted since the session was checked.
  */
 export async function createPrivateFeed(userId: string, baseUrl: string): Promise<PrivateFeedState | null> {
-  const token = generateFeedToken();
+  const token = generateSecretToken();
   const created = await prisma.$transaction(async (tx) => {
     // Two requests at once (a double click, two tabs) would each revoke the tokens they see and
     // insert their own, leaving two working URLs under READ COMMITTED. Locking the user's row first
@@ -79,7 +57,7 @@ export async function createPrivateFeed(userId: string, baseUrl: string): Promis
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
     if (locked.length === 0) return null;
     await tx.calendarFeedToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
-    return tx.calendarFeedToken.create({ data: { userId, tokenHash: hashFeedToken(token) }, select: { createdAt: true } });
+    return tx.calendarFeedToken.create({ data: { userId, tokenHash: hashSecretToken(token) }, select: { createdAt: true } });
   });
   if (!created) return null;
   const url = absoluteUrl(baseUrl, privateFeedPath(token));
@@ -92,14 +70,16 @@ export async function turnOffPrivateFeed(userId: string): Promise<PrivateFeedSta
   return { active: false, createdAt: null };
 }
 
-function itineraryFeed(userId: string, version: string, baseUrl: string): Promise<StoredFeed> {
-  return feedCache.get(`itinerary ${baseUrl} ${userId}`, version, async () =>
+async function itineraryFeed(userId: string, version: string, baseUrl: string): Promise<StoredFeed> {
+  // The reminder is part of the version: choosing another one rebuilds the feed (new ETag).
+  const reminder = await readReminder(userId);
+  return feedCache.get(`itinerary ${baseUrl} ${userId}`, `${version}|reminder ${reminder}`, async () =>
     renderCalendarWithinBudget({
       name: ITINERARY_CALENDAR_NAME,
       baseUrl,
       pageUrl: absoluteUrl(baseUrl, ITINERARY_PATH),
-      // Cancelled events included: they stay in the feed as STATUS:CANCELLED.
-      events: await loadFeedEvents({ savedBy: { some: { userId } } }),
+      // Cancelled events included: they stay in the feed as STATUS:CANCELLED (without an alarm).
+      events: withReminders(await loadFeedEvents({ savedBy: { some: { userId } } }), reminder),
     }),
   );
 }
@@ -127,9 +107,9 @@ async function findActiveFeedToken(tokenHash: string): Promise<{ userId: string;
  * revoked token. The token is never logged or stored, only its hash is looked up.
  */
 export async function getPrivateFeed(token: string, baseUrl: string): Promise<StoredFeed | null> {
-  if (!isWellFormedFeedToken(token)) return null;
-  const tokenHash = hashFeedToken(token);
+  if (!isWellFormedSecretToken(token)) return null;
+  const tokenHash = hashSecretToken(token);
   const active = await findActiveFeedToken(tokenHash);
-  if (!active || !feedTokenHashesEqual(active.tokenHash, tokenHash)) return null;
+  if (!active || !secretTokenHashesEqual(active.tokenHash, tokenHash)) return null;
   return itineraryFeed(active.userId, active.version, baseUrl);
 }

@@ -3,6 +3,7 @@
 // so every change of time, venue or status raises it, and a change that alters nothing raises
 // nothing (docs/decisions/003-feed-uids.md).
 import { prisma } from "../db";
+import { foldForSearch } from "../schedule/search-text";
 
 /** A change to any of these is a change of time, place or status: calendars must see a new SEQUENCE. */
 export const SCHEDULING_FIELDS = ["startsAt", "endsAt", "venueId", "status"] as const;
@@ -30,12 +31,13 @@ function sameValue(a: Comparable, b: Comparable): boolean {
   return a === b;
 }
 
-/** The text the trigram index searches: title, description, performers and venue name, lower-cased. */
+/**
+ * The text the trigram index searches: title, description, performers and venue name, folded as
+ * the search folds its words (lower case, no accents, punctuation as spaces; lib/schedule/search-text.ts).
+ * A change here reaches existing rows at the next `npm run db:seed`: the sync compares searchText.
+ */
 export function buildSearchText(event: { title: string; description: string; performers: readonly string[] }, venueName: string): string {
-  return [event.title, event.description, ...event.performers, venueName]
-    .filter((part) => part.length > 0)
-    .join(" ")
-    .toLowerCase();
+  return foldForSearch([event.title, event.description, ...event.performers, venueName].join(" "));
 }
 
 export interface ScheduleChange {

@@ -13,6 +13,7 @@ import { mediumDayLabel } from "../time/format";
 
 // Kept here for lib/auth/sign-up.ts, which imports them from this path; new code imports lib/http/problems.
 export { problemsFromZod, type ParameterProblem, type ParseResult };
+import { foldedSearchWords } from "./search-text";
 
 export const MAX_QUERY_LENGTH = 200;
 
@@ -99,13 +100,9 @@ export function filterTimeRange(filters: EventFilters): { start?: Date; end?: Da
   };
 }
 
-/** Lower-cased words of q; each must occur in the event's searchText (served by the trigram index). */
+/** Folded words of q (case, accents, punctuation; search-text.ts); each must occur in the event's searchText (trigram index). */
 export function searchWords(q: string | undefined): string[] {
-  return (q ?? "")
-    .toLowerCase()
-    .split(/\s+/)
-    .filter((word) => word.length > 0)
-    .slice(0, 10);
+  return foldedSearchWords(q);
 }
 
 /**
@@ -159,7 +156,10 @@ export async function resolveEventFilters(filters: EventFilters): Promise<ParseR
   if (venue) and.push({ venueId: venue.id });
   if (programme) and.push({ programmeId: programme.id });
   if (filters.admission) and.push({ admission: filters.admission === "free" ? "FREE" : "TICKETED" });
-  for (const word of searchWords(filters.q)) and.push({ searchText: { contains: escapeLikePattern(word) } });
+  const words = searchWords(filters.q);
+  for (const word of words) and.push({ searchText: { contains: escapeLikePattern(word) } });
+  // A search of punctuation only ("%", "-") has no words to look for: it matches nothing, not everything.
+  if (filters.q && words.length === 0) and.push({ id: { in: [] } });
 
   return {
     ok: true,

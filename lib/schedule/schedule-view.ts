@@ -16,6 +16,8 @@ import {
 } from "./event-filters";
 import { eventRowSelect, type EventRow } from "./event-row";
 import { encodeEventCursor, findEventPage, parsePaging } from "./list-events";
+import { countMatchesByDay, type DayCount } from "./search-programme";
+import { applySearchScope } from "./search-scope";
 
 const MOMENT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
 
@@ -80,6 +82,8 @@ export interface ScheduleView {
   nextCursor: string | null;
   onNow: EventRow[];
   upNext: EventRow[];
+  /** For a search over several days: matches per Astana day (all pages), else empty. */
+  dayCounts: DayCount[];
 }
 
 function firstValue(value: string | string[] | undefined): string {
@@ -101,7 +105,7 @@ function formOf(params: ScheduleSearchParams, date: string): ScheduleForm {
 }
 
 function emptyView(form: ScheduleForm, problems: ParameterProblem[], mode: ScheduleMode): ScheduleView {
-  return { form, problems, mode, filters: { q: undefined }, labels: {}, total: 0, events: [], nextCursor: null, onNow: [], upNext: [] };
+  return { form, problems, mode, filters: { q: undefined }, labels: {}, total: 0, events: [], nextCursor: null, onNow: [], upNext: [], dayCounts: [] };
 }
 
 /**
@@ -109,7 +113,8 @@ function emptyView(form: ScheduleForm, problems: ParameterProblem[], mode: Sched
  * the date is "all" or a search is given without a date; a date range with from/to; or "now and
  * next" at a moment (?at=). Reads one page, never the whole programme.
  */
-export async function getScheduleView(params: ScheduleSearchParams, now: Date = new Date()): Promise<ScheduleView> {
+export async function getScheduleView(requestParams: ScheduleSearchParams, now: Date = new Date()): Promise<ScheduleView> {
+  const params = applySearchScope(requestParams);
   const special = readSearchParams(params, ["date", "at"]);
   const date = special.ok ? special.value.date : undefined;
   const atRaw = special.ok ? special.value.at : undefined;
@@ -156,7 +161,11 @@ export async function getScheduleView(params: ScheduleSearchParams, now: Date = 
     return { ...emptyView(form, [], mode), filters: selection, labels, total: onNow.length + upNext.length, onNow, upNext };
   }
 
-  const [total, page] = await Promise.all([prisma.event.count({ where }), findEventPage(where, paging.value)]);
+  const [total, page, dayCounts] = await Promise.all([
+    prisma.event.count({ where }),
+    findEventPage(where, paging.value),
+    selection.q && mode.kind !== "day" ? countMatchesByDay(where) : [],
+  ]);
   return {
     form,
     problems: [],
@@ -168,6 +177,7 @@ export async function getScheduleView(params: ScheduleSearchParams, now: Date = 
     nextCursor: page.next ? encodeEventCursor(page.next) : null,
     onNow: [],
     upNext: [],
+    dayCounts,
   };
 }
 

@@ -1,7 +1,7 @@
 import { DELETE as turnOff, GET as readFeedState, POST as createFeed } from "@/app/api/calendar-feed/route";
 import { GET as downloadItinerary, HEAD as headItinerary } from "@/app/api/itinerary/calendar.ics/route";
 import { GET as getPrivateFeed, HEAD as headPrivateFeed } from "@/app/calendar/u/[file]/route";
-import { hashFeedToken } from "@/lib/calendar/private-feed";
+import { hashSecretToken } from "@/lib/security/secret-token";
 import { createPrivateFeed } from "@/lib/calendar/private-feed";
 import { cancelEvent, rescheduleEvent } from "@/lib/programme/event-changes";
 import { prisma } from "@/lib/db";
@@ -58,7 +58,7 @@ describe("creating the private feed", () => {
     expect(webcalUrl).toEqual(`webcal://localhost:3000/calendar/u/${token}.ics`);
     expect(token).toHaveLength(43);
     const rows = await prisma.calendarFeedToken.findMany({ select: { tokenHash: true, userId: true, revokedAt: true } });
-    expect(rows).toEqual([{ tokenHash: hashFeedToken(token), userId: user.id, revokedAt: null }]);
+    expect(rows).toEqual([{ tokenHash: hashSecretToken(token), userId: user.id, revokedAt: null }]);
   });
 
   it("shows the state without the URL afterwards, never cached", async () => {
@@ -79,7 +79,7 @@ describe("creating the private feed", () => {
     const statuses = await Promise.all(created.map(async ({ url }) => (await fetchFeed(url)).status));
     expect(statuses.filter((status) => status === 200)).toHaveLength(1);
     const working = created[statuses.indexOf(200)];
-    expect(active).toEqual([{ tokenHash: hashFeedToken(working.token) }]);
+    expect(active).toEqual([{ tokenHash: hashSecretToken(working.token) }]);
     expect(await prisma.calendarFeedToken.count({ where: { userId: user.id } })).toEqual(5);
   });
 

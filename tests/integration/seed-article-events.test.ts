@@ -25,7 +25,7 @@ const NAMED_IN_ARTICLE: NamedInArticle[] = [
   { what: 'open-air "Don Quixote"', words: ["don quixote"], venueKind: "OPEN_AIR" },
   { what: 'open-air "Aida"', words: ["aida"], venueKind: "OPEN_AIR" },
   { what: 'open-air "Kyz Zhibek"', words: ["kyz zhibek"], venueKind: "OPEN_AIR" },
-  { what: 'the musical "Astana"', words: ['musical "astana"'], subcategory: "musical" },
+  { what: 'the musical "Astana"', words: ["musical astana"], subcategory: "musical" },
   { what: 'the musical "Love Poem"', words: ["love poem"], subcategory: "musical" },
   { what: 'the musical "Dostar Serti"', words: ["dostar serti"], subcategory: "musical" },
   { what: "Mahler's Eighth with 800 musicians from Novosibirsk", words: ["mahler", "800", "novosibirsk", "mikhailovsky"] },

@@ -183,7 +183,7 @@ describe("seedProgramme on changed data", () => {
       description: "The Symphony of a Thousand.",
       performers: ["Symphonic orchestra of 800 musicians from Novosibirsk", "Mikhailovsky Opera", "Local Astana companies"],
       searchText:
-        "mahler: symphony no. 8 the symphony of a thousand. symphonic orchestra of 800 musicians from novosibirsk " +
+        "mahler symphony no 8 the symphony of a thousand symphonic orchestra of 800 musicians from novosibirsk " +
         "mikhailovsky opera local astana companies kazakhstan central concert hall",
       sequence: before.sequence,
     });

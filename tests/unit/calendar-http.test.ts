@@ -1,6 +1,6 @@
 import { FeedCache, strongEtag, type StoredFeed } from "@/lib/calendar/feed-cache";
 import { feedNotFound, feedResponse, isNotModified } from "@/lib/calendar/feed-response";
-import { feedTokenHashesEqual, generateFeedToken, hashFeedToken, isWellFormedFeedToken } from "@/lib/calendar/private-feed";
+import { generateSecretToken, hashSecretToken, isWellFormedSecretToken, secretTokenHashesEqual } from "@/lib/security/secret-token";
 import type { RenderedCalendar } from "@/lib/calendar/build-calendar";
 
 const encoder = new TextEncoder();
@@ -149,20 +149,20 @@ describe("FeedCache", () => {
 
 describe("feed tokens", () => {
   it("carry 256 random bits in 43 URL-safe characters", () => {
-    const tokens = new Set(Array.from({ length: 50 }, generateFeedToken));
+    const tokens = new Set(Array.from({ length: 50 }, generateSecretToken));
     expect(tokens.size).toEqual(50);
-    for (const token of tokens) expect(isWellFormedFeedToken(token)).toBe(true);
-    expect(isWellFormedFeedToken("short")).toBe(false);
-    expect(isWellFormedFeedToken(`${"a".repeat(42)}/`)).toBe(false);
+    for (const token of tokens) expect(isWellFormedSecretToken(token)).toBe(true);
+    expect(isWellFormedSecretToken("short")).toBe(false);
+    expect(isWellFormedSecretToken(`${"a".repeat(42)}/`)).toBe(false);
   });
 
   it("are stored as their SHA-256 and compared by hash", () => {
-    const token = generateFeedToken();
-    const hash = hashFeedToken(token);
+    const token = generateSecretToken();
+    const hash = hashSecretToken(token);
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     expect(hash).not.toContain(token);
-    expect(feedTokenHashesEqual(hash, hashFeedToken(token))).toBe(true);
-    expect(feedTokenHashesEqual(hash, hashFeedToken(generateFeedToken()))).toBe(false);
-    expect(feedTokenHashesEqual(hash, "short")).toBe(false);
+    expect(secretTokenHashesEqual(hash, hashSecretToken(token))).toBe(true);
+    expect(secretTokenHashesEqual(hash, hashSecretToken(generateSecretToken()))).toBe(false);
+    expect(secretTokenHashesEqual(hash, "short")).toBe(false);
   });
 });

@@ -93,9 +93,9 @@ describe("parseProgrammeFile", () => {
 });
 
 describe("buildSearchText", () => {
-  it("joins title, description, performers and venue name in lower case", () => {
+  it("joins title, description, performers and venue name, folded for search", () => {
     expect(buildSearchText({ title: "Mahler: Symphony No. 8", description: "Eighth.", performers: ["Novosibirsk Orchestra"] }, "Concert Hall")).toBe(
-      "mahler: symphony no. 8 eighth. novosibirsk orchestra concert hall",
+      "mahler symphony no 8 eighth novosibirsk orchestra concert hall",
     );
   });
 });
