@@ -94,7 +94,8 @@ export class FeedBuildQueue {
     if (this.underWay >= this.maxWaiting) throw new FeedBusyError();
     this.underWay += 1;
     try {
-      return await this.build(frame, await loadEvents(), budget);
+      // Loading ~3,000 rows is a long synchronous step of its own (row mapping): one at a time too.
+      return await this.build(frame, await this.serial(loadEvents), budget);
     } finally {
       this.underWay -= 1;
     }
@@ -110,14 +111,19 @@ export class FeedBuildQueue {
     return { bytes, detail: rendered.detail };
   }
 
+  /** One step at a time: each waits for the one before it. */
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(task);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
   private eventsOf(key: string, build: () => Promise<RenderedEvents>): Promise<RenderedEvents> {
     const done = this.recent.get(key);
     if (done) return Promise.resolve(done);
     const pending = this.inFlight.get(key);
     if (pending) return pending;
-    // One render at a time: each waits for the one before it.
-    const run = this.tail.then(build).finally(() => this.inFlight.delete(key));
-    this.tail = run.catch(() => undefined);
+    const run = this.serial(build).finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, run);
     return run.then((rendered) => {
       this.recent.set(key, rendered);
