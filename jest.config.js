@@ -16,9 +16,10 @@ const config = {
     "^server-only$": "<rootDir>/tests/setup/server-only.js",
     "^@/(.*)$": "<rootDir>/$1",
   },
-  // Each worker has a database of its own (tests/setup/worker-database.ts), so files run in parallel.
-  // Most of a test's time is spent waiting on PostgreSQL, so even two cores gain from two workers.
-  maxWorkers: process.env.JEST_MAX_WORKERS ?? Math.max(2, os.availableParallelism() - 1),
+  // Each worker has a database of its own (tests/setup/worker-database.ts), so files run in parallel:
+  // one worker per core but one, left to PostgreSQL. On two cores that is one worker, as two made the
+  // heaviest test (the whole-programme feed) overrun its time on a loaded machine.
+  maxWorkers: process.env.JEST_MAX_WORKERS ?? Math.max(1, os.availableParallelism() - 1),
   // Parallel workers share the cores, so a slow test gets half the headroom it had alone: twice the time.
   testTimeout: 60000,
 };
