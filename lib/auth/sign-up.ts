@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "../db";
-import { problemsFromZod, type ParameterProblem } from "../schedule/event-filters";
+import { problemsFromZod, type ParameterProblem } from "../http/problems";
 import { takeAttempt, type Counter } from "./attempt-limit";
 import { signUpSchema } from "./credentials-schema";
 import { hashPassword, isEasyToGuess } from "./passwords";

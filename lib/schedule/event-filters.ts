@@ -11,8 +11,6 @@ import { astanaDayRange, parseIsoDate } from "../time/astana";
 import { EXPO_FIRST_DAY, EXPO_LAST_DAY, isExpoDay } from "../time/expo-dates";
 import { mediumDayLabel } from "../time/format";
 
-// Kept here for lib/auth/sign-up.ts, which imports them from this path; new code imports lib/http/problems.
-export { problemsFromZod, type ParameterProblem, type ParseResult };
 import { foldedSearchWords } from "./search-text";
 
 export const MAX_QUERY_LENGTH = 200;

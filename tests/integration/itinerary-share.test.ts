@@ -11,7 +11,7 @@ const ORIGIN = "http://localhost:3000";
 async function request(user: TestUser | null, method: string, body?: unknown, headers: Record<string, string> = {}): Promise<Request> {
   return new Request(`${ORIGIN}/api/share-links`, {
     method,
-    headers: { ...(user ? { Cookie: await sessionCookieFor(user) } : {}), "Content-Type": "application/json", ...headers },
+    headers: { ...(user ? { Cookie: await sessionCookieFor(user) } : {}), Origin: ORIGIN, "Content-Type": "application/json", ...headers },
     ...(body !== undefined && { body: typeof body === "string" ? body : JSON.stringify(body) }),
   });
 }
