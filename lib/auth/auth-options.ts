@@ -5,13 +5,13 @@ import EmailProvider from "next-auth/providers/email";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import type { Provider } from "next-auth/providers/index";
+import { syncAdminRole } from "../admin/admin-role";
 import { getEnv, type Env } from "../env";
 import { expoAdapter } from "./adapter";
 import { authorizeCredentials } from "./authorize-credentials";
 import { headerReader } from "./client-address";
 import { logMagicLink } from "./magic-link";
 import { authSecret, usesSecureCookies } from "./secret";
-import type { SessionUser } from "./session-user";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
@@ -66,10 +66,10 @@ export function authOptions(): NextAuthOptions {
     providers: buildProviders(env),
     pages: { signIn: "/signin", error: "/signin", verifyRequest: "/signin/check-email" },
     callbacks: {
-      jwt({ token, user, account }) {
+      async jwt({ token, user, account }) {
         if (user) {
           token.sub = user.id;
-          token.role = (user as Partial<SessionUser>).role ?? "VISITOR";
+          token.role = await syncAdminRole(user.id, user.email);
           // How and when this sign-in happened; kept when next-auth refreshes the token (which
           // renews iat), so lib/auth/session.ts can end password sessions older than the proof
           // of the email.

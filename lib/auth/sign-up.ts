@@ -1,4 +1,5 @@
 import "server-only";
+import { syncAdminRole } from "../admin/admin-role";
 import { Prisma, prisma } from "../db";
 import { problemsFromZod, type ParameterProblem } from "../schedule/event-filters";
 import { takeAttempt } from "./attempt-limit";
@@ -33,7 +34,8 @@ export async function signUp(input: unknown, address: string | null = null): Pro
   // Hashed before looking the email up, so both answers take as long.
   const passwordHash = await hashPassword(password);
   try {
-    await prisma.user.create({ data: { name, email, passwordHash }, select: { id: true } });
+    const created = await prisma.user.create({ data: { name, email, passwordHash }, select: { id: true } });
+    await syncAdminRole(created.id, email);
   } catch (error) {
     if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
   }

@@ -11,7 +11,7 @@ type Log = (line: string) => void;
 
 const CHUNK_SIZE = 500;
 /** A change to any of these is a change of time, place or status: calendars must see a new SEQUENCE. */
-const SCHEDULING_FIELDS = new Set(["startsAt", "endsAt", "venueId", "status"]);
+export const SCHEDULING_FIELDS = new Set(["startsAt", "endsAt", "venueId", "status"]);
 
 export interface EventIds {
   venues: IdsBySlug;
