@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
 import { astanaDateOf } from "../time/astana";
+import { changeKind } from "./describe-change";
 
 type Tx = Prisma.TransactionClient;
 type JsonValue = string | number | boolean | null | string[];
@@ -43,6 +44,7 @@ function row(entry: ChangeLogInput, createdAt: Date): Prisma.ChangeLogEntryCreat
   return {
     subject: entry.subject,
     action: entry.action,
+    kind: changeKind(entry.action, entry.fields),
     subjectId: entry.subjectId,
     subjectSlug: entry.subjectSlug,
     label: entry.label,

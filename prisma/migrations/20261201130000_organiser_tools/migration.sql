@@ -18,6 +18,7 @@ CREATE TABLE "ChangeLogEntry" (
     "id" SERIAL NOT NULL,
     "subject" "ChangeSubject" NOT NULL,
     "action" "ChangeAction" NOT NULL,
+    "kind" TEXT NOT NULL,
     "subjectId" INTEGER NOT NULL,
     "subjectSlug" TEXT NOT NULL,
     "label" TEXT NOT NULL,
@@ -32,6 +33,9 @@ CREATE TABLE "ChangeLogEntry" (
 
 -- CreateIndex
 CREATE INDEX "ChangeLogEntry_createdAt_id_idx" ON "ChangeLogEntry"("createdAt", "id");
+
+-- CreateIndex
+CREATE INDEX "ChangeLogEntry_kind_id_idx" ON "ChangeLogEntry"("kind", "id");
 
 -- CreateIndex
 CREATE INDEX "ChangeLogEntry_subject_subjectId_createdAt_idx" ON "ChangeLogEntry"("subject", "subjectId", "createdAt");
