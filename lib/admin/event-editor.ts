@@ -11,6 +11,7 @@ import {
   editableOf,
   loadReferences,
   missingReferences,
+  pickEditable,
   raisesSequence,
   STORED_EVENT_SELECT,
   type EditableEvent,
@@ -77,7 +78,7 @@ function isUniqueViolation(error: unknown): boolean {
 export async function createEvent(input: unknown, actorId: string | null): Promise<EditOutcome> {
   const parsed = eventInputSchema.safeParse(input);
   if (!parsed.success) return invalid(problemsOf(parsed.error));
-  const event: EditableEvent = parsed.data;
+  const event = pickEditable(parsed.data);
   try {
     return await prisma.$transaction(async (tx) => {
       const ids = await referencesOf(tx, event);

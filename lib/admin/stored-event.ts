@@ -122,3 +122,8 @@ export function missingReferences(event: EditableEvent, ids: ReferenceIds): { fi
   }
   return problems;
 }
+
+/** Just the editable fields of a parsed input (which also carries form-only options). */
+export function pickEditable(input: EditableEvent): EditableEvent {
+  return Object.fromEntries(EDITABLE_FIELDS.map((field) => [field, input[field]])) as EditableEvent;
+}
