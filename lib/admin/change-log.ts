@@ -40,7 +40,7 @@ export interface ChangeLogInput {
   actorId: string | null;
 }
 
-function row(entry: ChangeLogInput, createdAt: Date): Prisma.ChangeLogEntryCreateManyInput {
+function row(entry: ChangeLogInput) {
   return {
     subject: entry.subject,
     action: entry.action,
@@ -49,15 +49,25 @@ function row(entry: ChangeLogInput, createdAt: Date): Prisma.ChangeLogEntryCreat
     subjectSlug: entry.subjectSlug,
     label: entry.label,
     fields: entry.fields,
-    day: entry.start ? new Date(`${astanaDateOf(entry.start)}T00:00:00Z`) : null,
+    day: entry.start ? astanaDateOf(entry.start) : null,
     venueId: entry.venueId ?? null,
     actorId: entry.actorId,
-    createdAt,
   };
 }
 
-/** Writes the entries in one statement (an import logs thousands), all with the same instant. */
+/**
+ * Writes the entries in one statement, all with the same instant. An import logs thousands:
+ * one JSON parameter expanded by jsonb_to_recordset, not a bound parameter per value.
+ */
 export async function writeChangeLog(tx: Tx, entries: readonly ChangeLogInput[], at: Date = new Date()): Promise<void> {
   if (entries.length === 0) return;
-  await tx.changeLogEntry.createMany({ data: entries.map((entry) => row(entry, at)) });
+  await tx.$executeRaw`
+    INSERT INTO "ChangeLogEntry" ("subject", "action", "kind", "subjectId", "subjectSlug", "label", "fields", "day", "venueId", "actorId", "createdAt")
+    SELECT v."subject"::"ChangeSubject", v."action"::"ChangeAction", v."kind", v."subjectId", v."subjectSlug", v."label",
+      v."fields", v."day", v."venueId", v."actorId", ${at.toISOString()}::timestamptz
+    FROM jsonb_to_recordset(${JSON.stringify(entries.map(row))}::jsonb) AS v(
+      "subject" text, "action" text, "kind" text, "subjectId" integer, "subjectSlug" text, "label" text,
+      "fields" jsonb, "day" date, "venueId" integer, "actorId" text
+    )
+    ORDER BY v."subjectId"`;
 }
