@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { GeistSans } from "geist/font/sans";
 import { connection } from "next/server";
 import { AccountMenu } from "@/components/account-menu";
+import { AdminHeaderLink } from "@/components/admin-header-link";
 import { DeviceSavesNotice } from "@/components/device-saves-notice";
 import { SiteHeader } from "@/components/site-header";
 import { sitePublicOrigin } from "@/lib/http/public-base-url";
@@ -35,7 +36,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <SiteHeader account={<AccountMenu />} />
+        <SiteHeader account={<><AdminHeaderLink /><AccountMenu /></>} />
         <DeviceSavesNotice />
         <main id="main" className="page">
           {children}

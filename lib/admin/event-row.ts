@@ -67,3 +67,5 @@ export function adminEventJson(row: StoredEventRow) {
     saves: row._count.savedBy,
   };
 }
+
+export type AdminEventJson = ReturnType<typeof adminEventJson>;

@@ -1,8 +1,8 @@
 import "server-only";
 import { rejectCrossOrigin } from "../auth/same-origin";
-import { getSessionUser, requireApiUser, type SessionUser } from "../auth/session";
+import { requireApiUser, type SessionUser } from "../auth/session";
 
-// Every admin route handler and server action asks here, not only proxy.ts: 401 for a visitor who
+// Every admin route handler asks here (pages use requireAdmin from lib/auth/session.ts), not only proxy.ts: 401 for a visitor who
 // is not signed in, 403 for a signed-in visitor without the admin role.
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
@@ -23,14 +23,4 @@ export async function requireApiAdmin(request: Request): Promise<AdminCheck> {
   if (!auth.ok) return auth;
   if (auth.user.role !== "ADMIN") return { ok: false, response: forbidden() };
   return { ok: true, user: auth.user };
-}
-
-export type ActionAdminCheck = { ok: true; user: SessionUser } | { ok: false; status: 401 | 403; error: string };
-
-/** For server actions (Next checks their Origin itself): the same two answers as plain data. */
-export async function requireActionAdmin(): Promise<ActionAdminCheck> {
-  const user = await getSessionUser();
-  if (!user) return { ok: false, status: 401, error: "Sign in to use the organiser tools." };
-  if (user.role !== "ADMIN") return { ok: false, status: 403, error: "Only organisers (admins) may do this." };
-  return { ok: true, user };
 }

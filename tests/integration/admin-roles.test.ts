@@ -4,6 +4,9 @@ process.env.ADMIN_EMAILS = " Organiser@Example.test , second@example.test";
 import { POST as signUpRoute } from "@/app/api/auth/signup/route";
 import { GET as listEvents, POST as createEventRoute } from "@/app/api/admin/events/route";
 import { DELETE as deleteEventRoute, GET as getEventRoute, PATCH as patchEventRoute } from "@/app/api/admin/events/[slug]/route";
+import { GET as exportCsv } from "@/app/api/admin/export.csv/route";
+import { GET as exportJson } from "@/app/api/admin/export.json/route";
+import { POST as importRoute } from "@/app/api/admin/import/route";
 import { syncAdminRole } from "@/lib/admin/admin-role";
 import { authOptions } from "@/lib/auth/auth-options";
 import { prisma } from "@/lib/db";
@@ -24,6 +27,15 @@ const ROUTES: [string, (cookie: string | null) => Promise<Response>][] = [
     (cookie) => patchEventRoute(adminRequest("PATCH", "/api/admin/events/test-role", cookie, JSON.stringify({ version: 1, title: "Changed" })), slugParams("test-role")),
   ],
   ["DELETE /api/admin/events/{slug}", (cookie) => deleteEventRoute(adminRequest("DELETE", "/api/admin/events/test-role?version=1", cookie), slugParams("test-role"))],
+  [
+    "POST /api/admin/import",
+    (cookie) =>
+      importRoute(
+        adminRequest("POST", "/api/admin/import", cookie, "slug,title,start,end,venue,category\ntest-role-new,New,2017-07-13 19:00,2017-07-13 20:00,astana-opera,culture\n", "text/csv"),
+      ),
+  ],
+  ["GET /api/admin/export.csv", (cookie) => exportCsv(adminRequest("GET", "/api/admin/export.csv", cookie))],
+  ["GET /api/admin/export.json", (cookie) => exportJson(adminRequest("GET", "/api/admin/export.json", cookie))],
 ];
 
 beforeEach(async () => {
