@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { GeistSans } from "geist/font/sans";
 import { connection } from "next/server";
 import { AccountMenu } from "@/components/account-menu";
+import { AdminHeaderLink } from "@/components/admin-header-link";
 import { DeviceSavesNotice } from "@/components/device-saves-notice";
 import { SavedEventsProvider } from "@/components/saved-events-provider";
 import { SiteHeader } from "@/components/site-header";
@@ -48,7 +49,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           Skip to content
         </a>
         <SavedEventsProvider visitor={visitor} saveAction={saveEventAction} mergeAction={mergeDeviceSavesAction}>
-          <SiteHeader account={<AccountMenu />} />
+          <SiteHeader account={<><AdminHeaderLink /><AccountMenu /></>} />
           <DeviceSavesNotice />
           <main id="main" className="page">
             {children}

@@ -24,6 +24,11 @@ const envSchema = z
     TRUST_PROXY: optionalNonEmpty
       .pipe(z.enum(["true", "false", "1", "0"], { error: 'must be "true", "false", "1" or "0"' }).optional())
       .transform((value) => value === "true" || value === "1"),
+    // Comma-separated emails that get the admin role at sign-up and every sign-in (lib/auth/admin-role.ts).
+    ADMIN_EMAILS: z
+      .string()
+      .optional()
+      .transform((value) => (value ?? "").split(",").map((email) => email.trim().toLowerCase()).filter(Boolean)),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ChangedSinceSaved } from "@/components/admin-changed-since-saved";
 import { EventTime } from "@/components/event-time";
 import { ItineraryEntryActions } from "@/components/itinerary-entry-actions";
 import { ItineraryPrintButton } from "@/components/itinerary-print-button";
@@ -50,6 +51,7 @@ export default async function ItineraryPage() {
   return (
     <>
       <h1>My itinerary</h1>
+      <ChangedSinceSaved userId={user.id} />
       {count > 0 ? <TimeZoneSwitch /> : null}
       <p>
         {count === 0

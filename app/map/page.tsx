@@ -11,8 +11,6 @@ import { venueKindLabel } from "@/lib/schedule/venues";
 import { toZonedTime } from "@/lib/time/astana";
 import { longDayLabel } from "@/lib/time/format";
 
-export const dynamic = "force-dynamic";
-
 export const metadata: Metadata = {
   title: "Site map",
   description: "The EXPO 2017 grounds in Astana with every pavilion, tent, sector and stage, and the venues in the city.",

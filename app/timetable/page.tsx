@@ -13,8 +13,6 @@ import { getTimetableView } from "@/lib/timetable/timetable-view";
 import { longDayLabel } from "@/lib/time/format";
 import { listExpoDays } from "@/lib/time/expo-dates";
 
-export const dynamic = "force-dynamic";
-
 export const metadata: Metadata = {
   title: "Timetable",
   description: "What is on where: one EXPO 2017 day as a grid of venues and hours, in Astana time.",

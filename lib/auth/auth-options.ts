@@ -12,6 +12,7 @@ import { getEnv, type Env } from "../env";
 import { authorizeCredentials } from "./passwords";
 import { safeRedirect } from "./same-origin";
 import { authSecret, usesSecureCookies } from "./secret";
+import { syncAdminRole } from "./admin-role";
 import { endAllSessions, sessionEndReason, type SessionUser } from "./session";
 
 // next-auth's configuration: providers, the adapter, and the JWT claims that let a session end.
@@ -112,7 +113,8 @@ export function authOptions(): NextAuthOptions {
         if (user) {
           const signedIn = user as Partial<SessionUser & { sessionVersion: number }>;
           token.sub = user.id;
-          token.role = signedIn.role ?? "VISITOR";
+          // The role follows ADMIN_EMAILS at every sign-in (lib/auth/admin-role.ts).
+          token.role = await syncAdminRole(user.id, user.email);
           // How and when this sign-in happened, and the account's session version then; kept
           // when next-auth renews the token (which renews iat and exp), so lib/auth/session.ts can
           // end sessions by age (absolute lifetime), by version and by proof of the email.

@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "../db";
 import { problemsFromZod, type ParameterProblem } from "../http/problems";
+import { syncAdminRoleByEmail } from "./admin-role";
 import { takeAttempt, type Counter } from "./attempt-limit";
 import { signUpSchema } from "./credentials-schema";
 import { hashPassword, isEasyToGuess } from "./passwords";
@@ -45,5 +46,7 @@ export async function signUp(input: unknown, address: string | null = null): Pro
   // CONFLICT DO NOTHING (no lookup first, no failed insert and caught error for a taken email).
   const passwordHash = await hashPassword(password);
   await prisma.user.createMany({ data: [{ name, email, passwordHash }], skipDuplicates: true });
+  // The role follows ADMIN_EMAILS from the start; one UPDATE for a new and a taken email alike.
+  await syncAdminRoleByEmail(email);
   return { ok: true };
 }

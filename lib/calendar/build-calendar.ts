@@ -71,7 +71,8 @@ function eventData(event: FeedEvent, baseUrl: string, detail: FeedDetail): ICalE
     stamp: event.updatedAt,
     start: event.startsAt,
     end: event.endsAt,
-    summary: feedText(event.title),
+    // Several calendar clients ignore STATUS in subscriptions; the title then still says it.
+    summary: `${event.status === "CANCELLED" ? "Cancelled: " : ""}${feedText(event.title)}`,
     ...(event.alarmMinutesBefore !== undefined && {
       alarms: [{ type: ICalAlarmType.display, triggerBefore: event.alarmMinutesBefore * 60, description: feedText(event.title) }],
     }),

@@ -97,7 +97,7 @@ describe("renderCalendar", () => {
       dtstamp: "2017-05-02T08:30:00.000Z",
       lastModified: "2017-05-02T08:30:00.000Z",
       status: "CANCELLED",
-      summary: "Pakistan Day concert",
+      summary: "Cancelled: Pakistan Day concert",
       description: "An evening concert of Pakistani music.\nhttps://expo.example/events/pakistan-day-concert",
       location: "Astana Opera\n1 Kunayev Street, Astana",
       geo: { lat: 51.1284, lon: 71.4164 },

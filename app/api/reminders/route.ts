@@ -3,8 +3,6 @@ import { requireApiUser } from "@/lib/auth/session";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { readReminder, setReminder } from "@/lib/itinerary/reminders";
 
-export const dynamic = "force-dynamic";
-
 const NO_STORE = { "Cache-Control": "private, no-store" };
 const ACTION = "choose a reminder";
 

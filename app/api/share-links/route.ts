@@ -4,8 +4,6 @@ import { publicBaseUrl } from "@/lib/http/public-base-url";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { createItineraryShare, listItineraryShares } from "@/lib/itinerary/share-itinerary";
 
-export const dynamic = "force-dynamic";
-
 // A created link is secret: never cached, never sent on as a referrer.
 const HEADERS = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" };
 const ACTION = "share your itinerary";

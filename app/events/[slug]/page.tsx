@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { AddToCalendarLink } from "@/components/add-to-calendar-link";
+import { EventHistory } from "@/components/admin-event-history";
 import { EventList } from "@/components/event-list";
 import { EventTime } from "@/components/event-time";
 import { SaveEventButton } from "@/components/save-event-button";
@@ -125,6 +126,7 @@ export default async function EventPage({ params }: { params: Params }) {
           <p className="muted">Nothing else is scheduled there that day.</p>
         )}
       </section>
+      <EventHistory slug={event.slug} />
     </article>
   );
 }

@@ -5,8 +5,6 @@ import { TimeZoneSwitch } from "@/components/time-zone-switch";
 import { getSharedItinerary } from "@/lib/itinerary/share-itinerary";
 import { longDayLabel } from "@/lib/time/format";
 
-export const dynamic = "force-dynamic";
-
 // The URL is a secret: kept out of search engines and out of the Referer of every link on the page.
 export const metadata: Metadata = { title: "A shared EXPO 2017 plan", robots: { index: false, follow: false }, referrer: "no-referrer" };
 

@@ -2,8 +2,6 @@ import { rejectCrossOrigin } from "@/lib/auth/same-origin";
 import { requireApiUser } from "@/lib/auth/session";
 import { revokeItineraryShare } from "@/lib/itinerary/share-itinerary";
 
-export const dynamic = "force-dynamic";
-
 /** Revokes one of the visitor's shared links; its URL answers 404 from now on. */
 export async function DELETE(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const refused = rejectCrossOrigin(request);

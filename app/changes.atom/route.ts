@@ -1,0 +1,12 @@
+import { renderChangesAtom } from "@/lib/admin/changes-atom";
+import { listChanges } from "@/lib/admin/public-changes";
+import { publicBaseUrl } from "@/lib/http/public-base-url";
+
+/** /changes.atom: the 100 latest changes, newest first. */
+export async function GET(request: Request): Promise<Response> {
+  const page = await listChanges({ limit: 100 }, "desc");
+  const changes = page.ok ? page.value.changes : [];
+  return new Response(renderChangesAtom(changes, publicBaseUrl(request)), {
+    headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "no-cache" },
+  });
+}

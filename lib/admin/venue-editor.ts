@@ -1,0 +1,95 @@
+import "server-only";
+import { z } from "zod";
+import { prisma, Prisma } from "../db";
+import { changedFields } from "../programme/event-changes";
+import { isSlug } from "../http/paths";
+import { fieldChanges, writeChangeLog } from "./change-log";
+import { oneLineText, problemsOf, type FieldProblem } from "./event-input";
+
+// Venues: create and edit, with the same optimistic concurrency as events but on updatedAt (the
+// instant the editor loaded), and a change-log row in the same transaction. A renamed venue's
+// events get their search text rebuilt in the same statement-per-change.
+
+const VENUE_KINDS = ["PAVILION", "TENT", "SECTOR", "ARENA", "THEATRE", "MUSEUM", "HIPPODROME", "STADIUM", "CONCERT_HALL", "OPEN_AIR"] as const;
+
+export const venueFieldsSchema = z.object({
+  slug: z.string().trim().refine(isSlug, "must be a slug (lower-case letters, digits and hyphens)"),
+  name: oneLineText(200),
+  kind: z.string().trim().toUpperCase().pipe(z.enum(VENUE_KINDS, { error: `must be one of ${VENUE_KINDS.join(", ").toLowerCase()}` })),
+  description: z.string().max(5000, "must be at most 5,000 characters").optional().transform((value) => (value ?? "").trim()),
+  address: oneLineText(300),
+  latitude: z.coerce.number({ error: "must be a number" }).min(-90, "must be -90 to 90").max(90, "must be -90 to 90"),
+  longitude: z.coerce.number({ error: "must be a number" }).min(-180, "must be -180 to 180").max(180, "must be -180 to 180"),
+});
+
+export const venuePatchSchema = venueFieldsSchema.partial().extend({
+  /** The venue's updatedAt when the editor loaded it. */
+  updatedAt: z.string({ error: "is required" }).refine((value) => !Number.isNaN(Date.parse(value)), "must be the venue's updatedAt"),
+});
+
+const FIELDS = ["slug", "name", "kind", "description", "address", "latitude", "longitude"] as const;
+const SELECT = { id: true, slug: true, name: true, kind: true, description: true, address: true, latitude: true, longitude: true, updatedAt: true } as const;
+
+export type VenueOutcome =
+  | { ok: true; status: 200 | 201; venue: Prisma.VenueGetPayload<{ select: typeof SELECT }> }
+  | { ok: false; status: 400 | 404 | 409; error: string; details?: FieldProblem[]; fields?: string[] };
+
+const invalid = (details: FieldProblem[]): VenueOutcome => ({ ok: false, status: 400, error: `Invalid venue: ${[...new Set(details.map((d) => d.field))].join(", ")}`, details });
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+export async function createVenue(input: unknown, actorId: string | null): Promise<VenueOutcome> {
+  const parsed = venueFieldsSchema.safeParse(input);
+  if (!parsed.success) return invalid(problemsOf(parsed.error));
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const venue = await tx.venue.create({ data: parsed.data, select: SELECT });
+      await writeChangeLog(tx, [
+        { subject: "VENUE", action: "CREATE", subjectId: venue.id, subjectSlug: venue.slug, label: venue.name, fields: fieldChanges(null, parsed.data, FIELDS.filter((f) => f !== "slug")), actorId },
+      ]);
+      return { ok: true, status: 201, venue } as const;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return invalid([{ field: "slug", message: "is already used by another venue" }]);
+    throw error;
+  }
+}
+
+export async function updateVenue(slug: string, input: unknown, actorId: string | null): Promise<VenueOutcome> {
+  const parsed = venuePatchSchema.safeParse(input);
+  if (!parsed.success) return invalid(problemsOf(parsed.error));
+  const { updatedAt, ...patch } = parsed.data;
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const locked = await tx.$queryRaw<{ id: number }[]>`SELECT "id" FROM "Venue" WHERE "slug" = ${slug} FOR UPDATE`;
+      if (locked.length === 0) return { ok: false, status: 404, error: `No venue "${slug.slice(0, 100)}"` } as const;
+      const current = await tx.venue.findUniqueOrThrow({ where: { id: locked[0].id }, select: SELECT });
+      if (current.updatedAt.getTime() !== new Date(updatedAt).getTime()) {
+        return { ok: false, status: 409, error: "Someone else changed this venue since you opened it. Reload it to see their change, then apply yours again." } as const;
+      }
+      const before = Object.fromEntries(FIELDS.map((field) => [field, current[field]])) as Pick<typeof current, (typeof FIELDS)[number]>;
+      const after = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) };
+      const changed = changedFields(before, after);
+      if (changed.length === 0) return { ok: true, status: 200, venue: current } as const;
+      const venue = await tx.venue.update({ where: { id: current.id }, data: after, select: SELECT });
+      if (changed.includes("name")) {
+        // The events' search text includes the venue's name (lib/seed/build-search-text.ts: non-empty
+        // parts joined by spaces, lower-cased); updatedAt moves so feeds carry the new name.
+        await tx.$executeRaw`
+          UPDATE "Event" SET
+            "searchText" = lower(array_to_string(array_remove(ARRAY["title", "description"] || "performers" || ARRAY[${venue.name}::text], ''), ' ')),
+            "updatedAt" = now()
+          WHERE "venueId" = ${venue.id}`;
+      }
+      await writeChangeLog(tx, [
+        { subject: "VENUE", action: "UPDATE", subjectId: venue.id, subjectSlug: venue.slug, label: venue.name, fields: fieldChanges(before, after, changed), actorId },
+      ]);
+      return { ok: true, status: 200, venue } as const;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return invalid([{ field: "slug", message: "is already used by another venue" }]);
+    throw error;
+  }
+}
