@@ -13,9 +13,9 @@ import type { AdminEventJson } from "@/lib/admin/event-row";
 type Problems = Record<string, string>;
 const fieldStyle = { display: "grid", gap: "0.25rem", marginBottom: "0.75rem" } as const;
 
-function problemsOf(details: { field: string; message: string }[] | undefined): Problems {
+function problemsOf(details: { parameter: string; message: string }[] | undefined): Problems {
   const problems: Problems = {};
-  for (const { field, message } of details ?? []) problems[field] ??= message;
+  for (const { parameter, message } of details ?? []) problems[parameter] ??= message;
   return problems;
 }
 
@@ -38,7 +38,7 @@ export function AdminEventForm({ choices, event }: { choices: AdminChoices; even
     setMessage(null);
     try {
       const response = await fetch(url, { method, headers: { "Content-Type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
-      const answer = (await response.json()) as { error?: string; details?: { field: string; message: string }[]; event?: AdminEventJson; deleted?: boolean };
+      const answer = (await response.json()) as { error?: string; details?: { parameter: string; message: string }[]; event?: AdminEventJson; deleted?: boolean };
       if (!response.ok) {
         setProblems(problemsOf(answer.details));
         setMessage(answer.error ?? `The server answered ${response.status}.`);
@@ -62,7 +62,7 @@ export function AdminEventForm({ choices, event }: { choices: AdminChoices; even
     const input = Object.fromEntries(new FormData(submitted.currentTarget)) as Record<string, string>;
     const checked = event ? eventPatchSchema.safeParse(input) : eventInputSchema.safeParse(input);
     if (!checked.success) {
-      setProblems(problemsOf(checked.error.issues.map((issue) => ({ field: String(issue.path[0]), message: issue.message }))));
+      setProblems(problemsOf(checked.error.issues.map((issue) => ({ parameter: String(issue.path[0]), message: issue.message }))));
       setMessage("Some fields need attention.");
       return;
     }

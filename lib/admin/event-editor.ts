@@ -33,7 +33,7 @@ export type EditOutcome =
 const invalid = (details: FieldProblem[]): EditOutcome => ({
   ok: false,
   status: 400,
-  error: `Invalid event: ${[...new Set(details.map((d) => d.field))].join(", ")}`,
+  error: `Invalid event: ${[...new Set(details.map((d) => d.parameter))].join(", ")}`,
   details,
 });
 
@@ -83,7 +83,7 @@ export async function createEvent(input: unknown, actorId: string | null): Promi
     return await prisma.$transaction(async (tx) => {
       const ids = await referencesOf(tx, event);
       const problems: FieldProblem[] = missingReferences(event, ids);
-      if (await slugTaken(tx, event.slug)) problems.push({ field: "slug", message: "is already used by another event" });
+      if (await slugTaken(tx, event.slug)) problems.push({ parameter: "slug", message: "is already used by another event" });
       if (problems.length) return invalid(problems);
       const created = await tx.event.create({
         data: { ...columns(event, ids), uid: eventUid(event.slug), source: "ORGANISER", timeIsIllustrative: false },
@@ -107,7 +107,7 @@ export async function createEvent(input: unknown, actorId: string | null): Promi
     });
   } catch (error) {
     // Two organisers creating the same slug at once: the second insert fails on the unique index.
-    if (isUniqueViolation(error)) return invalid([{ field: "slug", message: "is already used by another event" }]);
+    if (isUniqueViolation(error)) return invalid([{ parameter: "slug", message: "is already used by another event" }]);
     throw error;
   }
 }
@@ -141,9 +141,9 @@ export async function updateEvent(slug: string, input: unknown, actorId: string 
       const problems = timeChanged ? timeProblems(after.start, after.end, allowOutsideExpo) : [];
       if (changed.length === 0) return { ok: true, status: 200, event: current, changed } as const;
       const ids = await referencesOf(tx, after);
-      problems.push(...missingReferences(after, ids).filter((problem) => changed.includes(problem.field)));
+      problems.push(...missingReferences(after, ids).filter((problem) => changed.includes(problem.parameter)));
       if (changed.includes("slug") && (await slugTaken(tx, after.slug, current.id))) {
-        problems.push({ field: "slug", message: "is already used by another event" });
+        problems.push({ parameter: "slug", message: "is already used by another event" });
       }
       if (problems.length) return invalid(problems);
       const updated = await tx.event.update({
@@ -174,7 +174,7 @@ export async function updateEvent(slug: string, input: unknown, actorId: string 
       return { ok: true, status: 200, event: updated, changed } as const;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return invalid([{ field: "slug", message: "is already used by another event" }]);
+    if (isUniqueViolation(error)) return invalid([{ parameter: "slug", message: "is already used by another event" }]);
     throw error;
   }
 }
@@ -196,7 +196,7 @@ export type DeleteOutcome =
 export async function deleteEvent(slug: string, versionInput: unknown, actorId: string | null): Promise<DeleteOutcome> {
   const version = Number(versionInput);
   if (!Number.isInteger(version) || version < 1) {
-    return { ok: false, status: 400, error: "Invalid event: version", details: [{ field: "version", message: "is required" }] };
+    return { ok: false, status: 400, error: "Invalid event: version", details: [{ parameter: "version", message: "is required" }] };
   }
   const saves = await prisma.event.findUnique({ where: { slug }, select: { _count: { select: { savedBy: true } } } });
   if (!saves) return { ok: false, status: 404, error: `No event "${slug.slice(0, 100)}"` };

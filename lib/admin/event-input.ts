@@ -2,6 +2,7 @@
 // server actions, /api/admin/events and every row of an import check it again on the server.
 // Field names are the CSV header's (README "Organiser tools").
 import { z } from "zod";
+import type { ParameterProblem } from "../http/problems";
 import { isSlug } from "../http/paths";
 import { EXPO_FIRST_DAY, EXPO_LAST_DAY } from "../time/expo-dates";
 import { zonedTimeToUtc } from "../time/astana";
@@ -100,25 +101,23 @@ export const EXPO_OPENS = zonedTimeToUtc(EXPO_FIRST_DAY, "00:00");
 // The expo's last day ends at midnight Astana time.
 export const EXPO_CLOSES = new Date(zonedTimeToUtc(EXPO_LAST_DAY, "00:00").getTime() + 24 * 60 * 60 * 1000);
 
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+/** A bad field of an organiser's input, in the app's one error shape (lib/http/problems.ts). */
+export type FieldProblem = ParameterProblem;
 
 /** The rules that involve both times; also run on a partial change merged with the stored event. */
 export function timeProblems(start: Date, end: Date, allowOutsideExpo: boolean): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (end.getTime() <= start.getTime()) problems.push({ field: "end", message: "must be after the start" });
+  if (end.getTime() <= start.getTime()) problems.push({ parameter: "end", message: "must be after the start" });
   if (!allowOutsideExpo) {
-    if (start < EXPO_OPENS || start >= EXPO_CLOSES) problems.push({ field: "start", message: "must be during the expo (10 June – 10 September 2017)" });
-    if (end <= EXPO_OPENS || end > EXPO_CLOSES) problems.push({ field: "end", message: "must be during the expo (10 June – 10 September 2017)" });
+    if (start < EXPO_OPENS || start >= EXPO_CLOSES) problems.push({ parameter: "start", message: "must be during the expo (10 June – 10 September 2017)" });
+    if (end <= EXPO_OPENS || end > EXPO_CLOSES) problems.push({ parameter: "end", message: "must be during the expo (10 June – 10 September 2017)" });
   }
   return problems;
 }
 
 export const eventInputSchema = eventFieldsSchema.superRefine((event, ctx) => {
   for (const problem of timeProblems(event.start, event.end, event.allowOutsideExpo)) {
-    ctx.addIssue({ code: "custom", path: [problem.field], message: problem.message });
+    ctx.addIssue({ code: "custom", path: [problem.parameter], message: problem.message });
   }
 });
 
@@ -131,5 +130,5 @@ export const eventPatchSchema = eventFieldsSchema.partial().extend({
 export type EventPatch = z.output<typeof eventPatchSchema>;
 
 export function problemsOf(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({ field: issue.path.join(".") || "body", message: issue.message }));
+  return error.issues.map((issue) => ({ parameter: issue.path.join(".") || "body", message: issue.message }));
 }

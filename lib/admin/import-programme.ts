@@ -99,7 +99,7 @@ export async function importProgramme(records: readonly ImportRecord[], options:
     programmes: rows.flatMap((row) => (row.event.programme ? [row.event.programme] : [])),
   });
   for (const row of rows) {
-    for (const problem of missingReferences(row.event, ids)) problems.push({ row: row.row, column: problem.field, message: problem.message });
+    for (const problem of missingReferences(row.event, ids)) problems.push({ row: row.row, column: problem.parameter, message: problem.message });
   }
   if (problems.length) return { ok: false, problems: problems.sort((a, b) => a.row - b.row) };
 

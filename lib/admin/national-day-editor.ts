@@ -38,7 +38,7 @@ export async function updateNationalDay(slug: string, input: unknown, actorId: s
   const parsed = nationalDayPatchSchema.safeParse(input);
   if (!parsed.success) {
     const details = problemsOf(parsed.error);
-    return { ok: false, status: 400, error: `Invalid national day: ${[...new Set(details.map((d) => d.field))].join(", ")}`, details };
+    return { ok: false, status: 400, error: `Invalid national day: ${[...new Set(details.map((d) => d.parameter))].join(", ")}`, details };
   }
   const { updatedAt, timeline, ...patch } = parsed.data;
   return prisma.$transaction(async (tx) => {

@@ -110,15 +110,15 @@ export async function loadReferences(
 }
 
 /** Which references of an event do not exist, as field problems. */
-export function missingReferences(event: EditableEvent, ids: ReferenceIds): { field: EditableField; message: string }[] {
-  const problems: { field: EditableField; message: string }[] = [];
-  if (!ids.venues.has(event.venue)) problems.push({ field: "venue", message: `no venue "${event.venue}"` });
-  if (!ids.categories.has(event.category)) problems.push({ field: "category", message: `no category "${event.category}"` });
+export function missingReferences(event: EditableEvent, ids: ReferenceIds): { parameter: EditableField; message: string }[] {
+  const problems: { parameter: EditableField; message: string }[] = [];
+  if (!ids.venues.has(event.venue)) problems.push({ parameter: "venue", message: `no venue "${event.venue}"` });
+  if (!ids.categories.has(event.category)) problems.push({ parameter: "category", message: `no category "${event.category}"` });
   if (event.subcategory !== null && !ids.categories.has(event.subcategory)) {
-    problems.push({ field: "subcategory", message: `no category "${event.subcategory}"` });
+    problems.push({ parameter: "subcategory", message: `no category "${event.subcategory}"` });
   }
   if (event.programme !== null && !ids.programmes.has(event.programme)) {
-    problems.push({ field: "programme", message: `no programme "${event.programme}"` });
+    problems.push({ parameter: "programme", message: `no programme "${event.programme}"` });
   }
   return problems;
 }

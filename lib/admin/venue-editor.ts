@@ -34,7 +34,7 @@ export type VenueOutcome =
   | { ok: true; status: 200 | 201; venue: Prisma.VenueGetPayload<{ select: typeof SELECT }> }
   | { ok: false; status: 400 | 404 | 409; error: string; details?: FieldProblem[]; fields?: string[] };
 
-const invalid = (details: FieldProblem[]): VenueOutcome => ({ ok: false, status: 400, error: `Invalid venue: ${[...new Set(details.map((d) => d.field))].join(", ")}`, details });
+const invalid = (details: FieldProblem[]): VenueOutcome => ({ ok: false, status: 400, error: `Invalid venue: ${[...new Set(details.map((d) => d.parameter))].join(", ")}`, details });
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
@@ -52,7 +52,7 @@ export async function createVenue(input: unknown, actorId: string | null): Promi
       return { ok: true, status: 201, venue } as const;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return invalid([{ field: "slug", message: "is already used by another venue" }]);
+    if (isUniqueViolation(error)) return invalid([{ parameter: "slug", message: "is already used by another venue" }]);
     throw error;
   }
 }
@@ -89,7 +89,7 @@ export async function updateVenue(slug: string, input: unknown, actorId: string 
       return { ok: true, status: 200, venue } as const;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return invalid([{ field: "slug", message: "is already used by another venue" }]);
+    if (isUniqueViolation(error)) return invalid([{ parameter: "slug", message: "is already used by another venue" }]);
     throw error;
   }
 }

@@ -5,7 +5,8 @@ import { prisma } from "@/lib/db";
 export const BASE = "http://localhost:3000";
 
 export function adminRequest(method: string, path: string, cookie: string | null, body?: string, contentType = "application/json"): Request {
-  const headers: Record<string, string> = { host: "localhost:3000" };
+  // Writes need a same-site Origin (lib/auth/same-origin.ts), as a browser sends.
+  const headers: Record<string, string> = { host: "localhost:3000", origin: BASE };
   if (cookie) headers.cookie = cookie;
   if (body !== undefined) headers["content-type"] = contentType;
   return new Request(`${BASE}${path}`, { method, headers, body });

@@ -81,9 +81,9 @@ describe("creating an event", () => {
       body: {
         error: "Invalid event: slug, title, start",
         details: [
-          { field: "slug", message: "must be a slug (lower-case letters, digits and hyphens, at most 100)" },
-          { field: "title", message: "must not contain line breaks or control characters" },
-          { field: "start", message: 'must be an Astana time like "2017-07-13 19:00" or an ISO instant with offset' },
+          { parameter: "slug", message: "must be a slug (lower-case letters, digits and hyphens, at most 100)" },
+          { parameter: "title", message: "must not contain line breaks or control characters" },
+          { parameter: "start", message: 'must be an Astana time like "2017-07-13 19:00" or an ISO instant with offset' },
         ],
       },
     });
@@ -96,19 +96,19 @@ describe("creating an event", () => {
     const outside = await create(eventInput("test-b", { start: "2017-09-11 19:00", end: "2017-09-11 20:00" }));
     const references = await create(eventInput("test-taken", { venue: "nowhere" }));
     expect([times.body, outside.body, references.body]).toEqual([
-      { error: "Invalid event: end", details: [{ field: "end", message: "must be after the start" }] },
+      { error: "Invalid event: end", details: [{ parameter: "end", message: "must be after the start" }] },
       {
         error: "Invalid event: start, end",
         details: [
-          { field: "start", message: "must be during the expo (10 June – 10 September 2017)" },
-          { field: "end", message: "must be during the expo (10 June – 10 September 2017)" },
+          { parameter: "start", message: "must be during the expo (10 June – 10 September 2017)" },
+          { parameter: "end", message: "must be during the expo (10 June – 10 September 2017)" },
         ],
       },
       {
         error: "Invalid event: venue, slug",
         details: [
-          { field: "venue", message: 'no venue "nowhere"' },
-          { field: "slug", message: "is already used by another event" },
+          { parameter: "venue", message: 'no venue "nowhere"' },
+          { parameter: "slug", message: "is already used by another event" },
         ],
       },
     ]);

@@ -47,7 +47,7 @@ describe("venues", () => {
   test("bad input is 400 naming the fields; a visitor gets 403", async () => {
     const bad = await answer(await createVenueRoute(adminRequest("POST", "/api/admin/venues", cookie, JSON.stringify({ ...VENUE, latitude: 123, kind: "castle" }))));
     expect(bad.status).toEqual(400);
-    expect((bad.body as { details: { field: string }[] }).details.map((detail) => detail.field)).toEqual(["kind", "latitude"]);
+    expect((bad.body as { details: { parameter: string }[] }).details.map((detail) => detail.parameter)).toEqual(["kind", "latitude"]);
     const visitor = await sessionCookieFor(await createTestUser());
     expect((await patch("astana-opera", { updatedAt: new Date().toISOString(), name: "X" }, visitor)).status).toEqual(403);
   });
