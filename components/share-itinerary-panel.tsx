@@ -1,20 +1,18 @@
 "use client";
-import { useEffect, useState, type FormEvent } from "react";
+import { useActionState } from "react";
 import type { ShareSummary } from "@/lib/itinerary/share-itinerary";
 import { shortDayLabel } from "@/lib/time/format";
 import styles from "./calendar-feed.module.css";
 
-const API = "/api/share-links";
-
-type Created = ShareSummary & { url: string };
-
-async function answer<T>(response: Response): Promise<T> {
-  const body = (await response.json().catch(() => null)) as (T & { error?: string; details?: { message: string }[] }) | null;
-  if (!response.ok) {
-    const detail = body?.details?.map((item) => item.message).join("; ");
-    throw new Error([body?.error ?? `The server answered ${response.status}.`, detail].filter(Boolean).join(" "));
-  }
-  return body as T;
+/**
+ * What the page renders and the share action answers: the visitor's working links, the link just
+ * created (its address, shown this once: the server keeps only a hash of its token), and why the
+ * last change failed.
+ */
+export interface ShareLinksState {
+  shares: ShareSummary[];
+  created?: ShareSummary & { url: string };
+  message?: string;
 }
 
 function daysText(days: string[]): string {
@@ -22,71 +20,26 @@ function daysText(days: string[]): string {
 }
 
 /**
- * Read-only links to chosen days of the itinerary (/i/{token}). A link's address is shown once,
- * right after it is created: the server keeps only a hash of its token.
+ * Read-only links to chosen days of the itinerary (/i/{token}): create and revoke. The server
+ * renders the current links; the buttons post to a server action (before hydration too).
  */
-export function ShareItineraryPanel({ days }: { days: string[] }) {
-  const [shares, setShares] = useState<ShareSummary[] | null>(null);
-  const [created, setCreated] = useState<Created | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+export function ShareItineraryPanel(props: {
+  days: string[];
+  initial: ShareLinksState;
+  action: (previous: ShareLinksState, formData: FormData) => Promise<ShareLinksState>;
+}) {
+  const [state, formAction, busy] = useActionState(props.action, props.initial);
+  const { shares, created, message } = state;
 
-  useEffect(() => {
-    let cancelled = false;
-    fetch(API, { cache: "no-store" })
-      .then((response) => answer<{ shares: ShareSummary[] }>(response))
-      .then((body) => !cancelled && setShares(body.shares))
-      .catch((failure: Error) => !cancelled && setError(failure.message));
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-
-  async function create(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(null);
-    try {
-      const share = await answer<Created>(
-        await fetch(API, {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ days: data.getAll("day"), showName: data.get("showName") === "on" }),
-        }),
-      );
-      setCreated(share);
-      setShares((current) => [share, ...(current ?? [])]);
-    } catch (failure) {
-      setError((failure as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function revoke(id: number) {
-    setBusy(true);
-    setError(null);
-    try {
-      await answer(await fetch(`${API}/${id}`, { method: "DELETE" }));
-      setShares((current) => (current ?? []).filter((share) => share.id !== id));
-      if (created?.id === id) setCreated(null);
-    } catch (failure) {
-      setError((failure as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  if (days.length === 0) return null;
+  if (props.days.length === 0) return null;
   return (
     <section className={styles.panel} aria-labelledby="share-heading">
       <h2 id="share-heading">Share your plan</h2>
       <p>A read-only link shows the chosen days’ events — never your notes or email — and lets a friend save any of them.</p>
-      <form onSubmit={create}>
+      <form action={formAction}>
         <fieldset>
           <legend>Days to share</legend>
-          {days.map((day) => (
+          {props.days.map((day) => (
             <label key={day} style={{ display: "inline-block", marginRight: "1rem" }}>
               <input type="checkbox" name="day" value={day} defaultChecked /> {shortDayLabel(day)}
             </label>
@@ -96,14 +49,14 @@ export function ShareItineraryPanel({ days }: { days: string[] }) {
           <input type="checkbox" name="showName" /> Show my name on the shared page
         </label>
         <div className={styles.actions}>
-          <button type="submit" disabled={busy}>
+          <button type="submit" name="intent" value="create" disabled={busy}>
             Create share link
           </button>
         </div>
       </form>
-      {error ? (
+      {message ? (
         <p className="error-text" role="alert">
-          {error}
+          {message}
         </p>
       ) : null}
       {created ? (
@@ -118,20 +71,20 @@ export function ShareItineraryPanel({ days }: { days: string[] }) {
           </div>
         </div>
       ) : null}
-      {shares && shares.length ? (
-        <>
+      {shares.length ? (
+        <form action={formAction}>
           <h3>Your shared links</h3>
           <ul>
             {shares.map((share) => (
               <li key={share.id}>
                 {daysText(share.days)} · {share.showName ? "with your name" : "without your name"}{" "}
-                <button type="button" className="secondary" onClick={() => revoke(share.id)} disabled={busy}>
+                <button type="submit" name="revoke" value={share.id} className="secondary" disabled={busy}>
                   Revoke<span className="visually-hidden"> the link for {daysText(share.days)}</span>
                 </button>
               </li>
             ))}
           </ul>
-        </>
+        </form>
       ) : null}
     </section>
   );

@@ -7,10 +7,15 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getSessionUser, safeCallbackPath } from "@/lib/auth/session";
+import type { ReminderState } from "@/components/reminder-picker";
+import type { ShareLinksState } from "@/components/share-itinerary-panel";
 import { createPrivateFeed, turnOffPrivateFeed, type FeedActionState } from "@/lib/calendar/private-feed";
 import { ITINERARY_PATH, signInPath } from "@/lib/http/paths";
 import { problemMessage, type ActionResult, type Outcome } from "@/lib/http/problems";
 import { sitePublicOrigin } from "@/lib/http/public-base-url";
+import { setReminder } from "@/lib/itinerary/reminders";
+import { createItineraryShare, listItineraryShares, revokeItineraryShare } from "@/lib/itinerary/share-itinerary";
+import { REMINDER_OPTIONS, type ReminderValue } from "@/lib/itinerary/share-schema";
 import {
   mergeDeviceSaves,
   removeEventFromItinerary,
@@ -89,4 +94,32 @@ export async function privateFeedAction(previous: FeedActionState, formData: For
   if (formData.get("intent") === "off") return { feed: await turnOffPrivateFeed(user.id) };
   const created = await createPrivateFeed(user.id, sitePublicOrigin());
   return created ? { feed: created } : { ...previous, message: "Your account no longer exists." };
+}
+
+/** The reminder the private feed and the itinerary download carry (the form's checked radio). */
+export async function reminderAction(previous: ReminderState, formData: FormData): Promise<ReminderState> {
+  const user = await getSessionUser();
+  if (!user) return { reminder: previous.reminder, message: { error: true, text: "Your session has ended. Sign in again to choose a reminder." } };
+  const outcome = await setReminder(user.id, { reminder: formData.get("reminder") });
+  if (outcome.status !== 200) return { reminder: previous.reminder, message: { error: true, text: problemMessage(outcome.body) } };
+  const reminder = outcome.body.reminder as ReminderValue;
+  const label = REMINDER_OPTIONS.find((option) => option.value === reminder)?.label ?? reminder;
+  return { reminder, message: { error: false, text: `Saved: ${label.toLowerCase()}. Your private feed and download now carry it.` } };
+}
+
+/**
+ * Create a shared link (the days' checkboxes and showName) or revoke one (revoke=<id>). The answer
+ * lists the working links again and carries a new link's address this once: only its hash is kept.
+ */
+export async function shareLinksAction(previous: ShareLinksState, formData: FormData): Promise<ShareLinksState> {
+  const user = await getSessionUser();
+  if (!user) return { shares: previous.shares, message: "Your session has ended. Sign in again to share your itinerary." };
+  const revoke = formData.get("revoke");
+  const outcome =
+    revoke === null
+      ? await createItineraryShare(user.id, { days: formData.getAll("day"), showName: formData.get("showName") === "on" }, sitePublicOrigin())
+      : await revokeItineraryShare(user.id, String(revoke));
+  const shares = await listItineraryShares(user.id);
+  if (outcome.status >= 300) return { shares, message: problemMessage(outcome.body) };
+  return revoke === null ? { shares, created: outcome.body as unknown as ShareLinksState["created"] } : { shares };
 }

@@ -13,8 +13,10 @@ import { requireUser } from "@/lib/auth/session";
 import { readPrivateFeedState } from "@/lib/calendar/private-feed";
 import { eventPath, ITINERARY_PATH, mapHref, SCHEDULE_PATH, timetableHref } from "@/lib/http/paths";
 import { describeWalkWarning, getItinerary, type ItineraryEntry } from "@/lib/itinerary/get-itinerary";
+import { readReminder } from "@/lib/itinerary/reminders";
+import { listItineraryShares } from "@/lib/itinerary/share-itinerary";
 import { longDayLabel } from "@/lib/time/format";
-import { privateFeedAction, removeEventAction, saveNoteAction } from "./actions";
+import { privateFeedAction, reminderAction, removeEventAction, saveNoteAction, shareLinksAction } from "./actions";
 
 export const metadata: Metadata = { title: "My itinerary", robots: { index: false } };
 
@@ -46,7 +48,13 @@ function EntryCard({ entry }: { entry: ItineraryEntry }) {
 
 export default async function ItineraryPage() {
   const user = await requireUser(ITINERARY_PATH);
-  const [itinerary, feed] = await Promise.all([getItinerary(user.id), readPrivateFeedState(user.id)]);
+  // Everything the panels show, read here at once: no panel asks the API after load.
+  const [itinerary, feed, reminder, shares] = await Promise.all([
+    getItinerary(user.id),
+    readPrivateFeedState(user.id),
+    readReminder(user.id),
+    listItineraryShares(user.id),
+  ]);
   const count = itinerary.entries.length;
   return (
     <>
@@ -85,8 +93,8 @@ export default async function ItineraryPage() {
       ))}
       <div className="no-print" style={{ marginTop: "2rem" }}>
         <PrivateFeedPanel initial={{ feed }} action={privateFeedAction} />
-        <ReminderPicker />
-        <ShareItineraryPanel days={itinerary.days.map((day) => day.date)} />
+        <ReminderPicker initial={{ reminder }} action={reminderAction} />
+        <ShareItineraryPanel days={itinerary.days.map((day) => day.date)} initial={{ shares }} action={shareLinksAction} />
       </div>
     </>
   );

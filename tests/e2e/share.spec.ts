@@ -83,6 +83,52 @@ test("a chosen reminder reaches the itinerary download as a VALARM", async ({ pa
 
   const ics = await (await page.request.get("/api/itinerary/calendar.ics")).text();
   expect(ics).toMatch(/BEGIN:VALARM\r\nACTION:DISPLAY\r\n(?:[^\r\n]*\r\n)*?TRIGGER:-PT30M\r\n/);
+  // A fresh load shows the stored choice and the links the server read: no request to the API.
+  const apiCalls: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname.startsWith("/api/")) apiCalls.push(request.url());
+  });
   await page.reload();
   await expect(panel.getByRole("radio", { name: "30 minutes before" })).toBeChecked();
+  await page.waitForLoadState("networkidle");
+  expect(apiCalls).toEqual([]);
+});
+
+// fixme: /itinerary is served with Referrer-Policy: no-referrer (next.config.js), so a browser
+// posts its plain forms with "Origin: null" and Next refuses every server action posted from it
+// before hydration ("Invalid Server Actions request"); the private feed panel's forms too. With
+// JavaScript the actions work (the tests above). Turn this on once /itinerary gets a policy that
+// keeps the Origin (its URL carries no secret; the addresses are in the page, not the referrer).
+test.fixme("without JavaScript, the reminder and share forms still post and answer", async ({ browser }) => {
+  // An address of its own, so this sign-up cannot reach the per-address sign-up limit of the
+  // other tests, which all come from localhost.
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.81" } });
+  const page = await context.newPage();
+  await signUp(page, uniqueEmail("noscript"));
+  await saveFromEventPage(page, "pakistan-day-ceremony");
+  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await context.storageState() });
+  try {
+    const plain = await noScript.newPage();
+    await plain.goto("/itinerary");
+    const reminders = plain.getByRole("region", { name: "Reminders" });
+    await reminders.getByRole("radio", { name: "1 hour before" }).check();
+    await reminders.getByRole("button", { name: "Save reminder" }).click();
+    await expect(reminders.getByRole("status")).toContainText("1 hour before");
+    await expect(reminders.getByRole("radio", { name: "1 hour before" })).toBeChecked();
+
+    const share = plain.getByRole("region", { name: "Share your plan" });
+    await share.getByRole("button", { name: "Create share link" }).click();
+    expect(await share.getByLabel(/Share link for/).inputValue()).toMatch(/\/i\/[A-Za-z0-9_-]{43}$/);
+    await share.getByRole("button", { name: /Revoke/ }).click();
+    await expect(share.getByRole("button", { name: /Revoke/ })).toHaveCount(0);
+    await expect(share.getByLabel(/Share link for/)).toHaveCount(0);
+
+    // No day chosen: the server's answer names the problem.
+    await share.getByRole("group", { name: "Days to share" }).getByRole("checkbox").uncheck();
+    await share.getByRole("button", { name: "Create share link" }).click();
+    await expect(share.getByRole("alert")).toContainText("days must name at least one day");
+  } finally {
+    await noScript.close();
+    await context.close();
+  }
 });
