@@ -47,12 +47,19 @@ const nextConfig = {
       // Headers set here replace a route's own value for the same header, so every path whose
       // route answers with a stricter Referrer-Policy gets it here as well, in a later rule (the
       // later rule wins). tests/unit/security-headers.test.ts checks each one.
-      // The private calendar feed's secret URL is shown on /itinerary (":path*" also matches none),
-      // handed out by /api/calendar-feed, and is the path of /calendar/u/<token>.ics itself; a shared
-      // itinerary's URL (/i/<token>) is its secret too.
-      ...["/itinerary/:path*", "/api/calendar-feed", "/calendar/u/:path*", "/i/:path*"].map((source) => ({
+      // The private calendar feed's secret URL is handed out by /api/calendar-feed and is the path
+      // of /calendar/u/<token>.ics itself: no Referer at all.
+      ...["/api/calendar-feed", "/calendar/u/:path*"].map((source) => ({
         source,
         headers: [{ key: "Referrer-Policy", value: "no-referrer" }],
+      })),
+      // /itinerary shows that URL in the page (not in its address), and a shared itinerary's address
+      // (/i/<token>) is a secret: neither may reach another site in a Referer. "same-origin" rather
+      // than "no-referrer", because under no-referrer browsers post this page's plain forms with
+      // "Origin: null", which Next refuses for server actions (the forms must work before hydration).
+      ...["/itinerary/:path*", "/i/:path*"].map((source) => ({
+        source,
+        headers: [{ key: "Referrer-Policy", value: "same-origin" }],
       })),
     ];
   },

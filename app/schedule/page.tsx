@@ -48,7 +48,9 @@ export default async function SchedulePage({ searchParams }: { searchParams: Sea
     <>
       <h1>Schedule</h1>
       <TimeZoneSwitch />
-      <ScheduleFilterForm values={form} days={days} options={options} />
+      {/* Keyed by the selection: after a client navigation the fields show the new one (they are
+          uncontrolled, so new defaultValues alone would not reach them). */}
+      <ScheduleFilterForm key={JSON.stringify(form)} values={form} days={days} options={options} />
 
       {view.problems.length ? (
         <div className="banner danger" role="alert">

@@ -94,12 +94,7 @@ test("a chosen reminder reaches the itinerary download as a VALARM", async ({ pa
   expect(apiCalls).toEqual([]);
 });
 
-// fixme: /itinerary is served with Referrer-Policy: no-referrer (next.config.js), so a browser
-// posts its plain forms with "Origin: null" and Next refuses every server action posted from it
-// before hydration ("Invalid Server Actions request"); the private feed panel's forms too. With
-// JavaScript the actions work (the tests above). Turn this on once /itinerary gets a policy that
-// keeps the Origin (its URL carries no secret; the addresses are in the page, not the referrer).
-test.fixme("without JavaScript, the reminder and share forms still post and answer", async ({ browser }) => {
+test("without JavaScript, the reminder and share forms still post and answer", async ({ browser }) => {
   // An address of its own, so this sign-up cannot reach the per-address sign-up limit of the
   // other tests, which all come from localhost.
   const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.81" } });

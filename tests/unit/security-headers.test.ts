@@ -17,8 +17,13 @@ async function configHeaders(path: string): Promise<Record<string, string>> {
 }
 
 describe("header precedence: a route's stricter Referrer-Policy is not overwritten by the global one", () => {
-  test.each(["/calendar/u/0123456789abcdef.ics", "/api/calendar-feed", "/itinerary", "/itinerary/anything"])("%s keeps no-referrer", async (path) => {
+  test.each(["/calendar/u/0123456789abcdef.ics", "/api/calendar-feed"])("%s keeps no-referrer", async (path) => {
     expect((await configHeaders(path))["Referrer-Policy"]).toEqual("no-referrer");
+  });
+
+  // Same-origin keeps the Origin on the pages' own form posts (server actions before hydration).
+  test.each(["/itinerary", "/itinerary/anything", "/i/0123456789abcdef"])("%s sends no Referer to other sites", async (path) => {
+    expect((await configHeaders(path))["Referrer-Policy"]).toEqual("same-origin");
   });
 
   test("other paths get the global policy, and every path gets Permissions-Policy, nosniff and DENY", async () => {

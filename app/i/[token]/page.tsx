@@ -6,7 +6,7 @@ import { getSharedItinerary } from "@/lib/itinerary/share-itinerary";
 import { longDayLabel } from "@/lib/time/format";
 
 // The URL is a secret: kept out of search engines and out of the Referer of every link on the page.
-export const metadata: Metadata = { title: "A shared EXPO 2017 plan", robots: { index: false, follow: false }, referrer: "no-referrer" };
+export const metadata: Metadata = { title: "A shared EXPO 2017 plan", robots: { index: false, follow: false }, referrer: "same-origin" };
 
 /** /i/{token}: a read-only view of someone's chosen days; each event can be saved with one click. */
 export default async function SharedItineraryPage({ params }: { params: Promise<{ token: string }> }) {
