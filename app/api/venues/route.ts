@@ -1,9 +1,10 @@
 import { publicBaseUrl } from "@/lib/http/public-base-url";
 import { jsonOk } from "@/lib/http/problems";
 import { toVenueJson, listVenues } from "@/lib/schedule/venues";
+import { withDatabase } from "@/lib/http/database-unavailable";
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = withDatabase(async function GET(request: Request): Promise<Response> {
   const baseUrl = publicBaseUrl(request);
   const venues = await listVenues();
   return jsonOk({ venues: venues.map((venue) => toVenueJson(venue, baseUrl)) });
-}
+});
