@@ -9,5 +9,8 @@ export async function register(): Promise<void> {
     // SIGTERM: in-flight requests finish, then the database pool closes (lib/graceful-shutdown.ts).
     const { installGracefulShutdown } = await import("./lib/graceful-shutdown");
     installGracefulShutdown();
+    // Public reads are cached per programme version; LISTEN tells this instance of every change.
+    const { startProgrammeListener } = await import("./lib/cache/programme-reads");
+    startProgrammeListener();
   }
 }

@@ -5,6 +5,7 @@ import { createPrismaClient } from "@/lib/db";
 import { createTestUser, sessionCookieFor } from "../helpers/session";
 import { switchableDatabase, type SwitchableDatabase } from "../helpers/switchable-database";
 import { resetUserData } from "../helpers/db";
+import { programmeCache } from "@/lib/cache/programme-reads";
 
 import * as health from "@/app/api/health/route";
 import * as events from "@/app/api/events/route";
@@ -81,11 +82,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await (globalThis as unknown as { prisma?: { $disconnect(): Promise<void> } }).prisma?.$disconnect();
   await database.close();
 });
 
 describe("with the database stopped", () => {
   it.each(CALLS)("%s answers 503 JSON with Retry-After, then recovers", async (_name, call) => {
+    // Nothing cached: the answer must come from the database (cached answers are the next test).
+    programmeCache.clear();
     await database.stop();
     const down = await call();
     expect(down.status).toBe(503);
@@ -97,5 +101,23 @@ describe("with the database stopped", () => {
     await database.start();
     const up = await call();
     expect(up.status).toBeLessThan(500);
+  });
+});
+
+describe("answers already cached", () => {
+  it("keep being served while the database is away", async () => {
+    programmeCache.clear();
+    const first = await venues.GET(request("GET", "/api/venues"));
+    expect(first.status).toBe(200);
+    await database.stop();
+    try {
+      const cached = await venues.GET(request("GET", "/api/venues"));
+      expect(cached.status).toBe(200);
+      expect(await cached.json()).toEqual(await first.json());
+      // Not cached: 503, not a stale or empty answer.
+      expect((await events.GET(request("GET", "/api/events?date=2017-08-15&limit=7"))).status).toBe(503);
+    } finally {
+      await database.start();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { publicBaseUrl } from "@/lib/http/public-base-url";
 import { badRequest, jsonOk } from "@/lib/http/problems";
-import { listEvents } from "@/lib/schedule/list-events";
+import { cachedListEvents as listEvents } from "@/lib/schedule/cached-reads";
 import { withDatabase } from "@/lib/http/database-unavailable";
 
 export const GET = withDatabase(async function GET(request: Request): Promise<Response> {

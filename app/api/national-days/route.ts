@@ -1,6 +1,6 @@
 import { publicBaseUrl } from "@/lib/http/public-base-url";
 import { jsonOk } from "@/lib/http/problems";
-import { listNationalDays } from "@/lib/schedule/national-days";
+import { cachedListNationalDays as listNationalDays } from "@/lib/schedule/cached-reads";
 import { nationalDayPath } from "@/lib/http/paths";
 import { withDatabase } from "@/lib/http/database-unavailable";
 

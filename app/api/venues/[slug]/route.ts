@@ -1,6 +1,7 @@
 import { publicBaseUrl } from "@/lib/http/public-base-url";
 import { jsonOk, notFound } from "@/lib/http/problems";
-import { getVenueSchedule, toVenueScheduleJson } from "@/lib/schedule/venues";
+import { toVenueScheduleJson } from "@/lib/schedule/venues";
+import { cachedVenueSchedule as getVenueSchedule } from "@/lib/schedule/cached-reads";
 import { withDatabase } from "@/lib/http/database-unavailable";
 
 export const GET = withDatabase(async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
