@@ -4,7 +4,7 @@
 // headers. The ratio is the figure to compare: absolute numbers drift on a shared machine.
 // Prints a Markdown table for the README. BENCH_SKIP_BUILD=1 reuses the last build when its inputs
 // are unchanged anyway; BENCH_SECONDS (default 8) sets each run's length.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
@@ -41,12 +41,20 @@ interface Figures {
 }
 
 /** Runs wrk and reads its summary (requests/s, latency percentiles, non-2xx/3xx, socket errors). */
-function wrk(url: string, headers: Record<string, string>): Figures {
+// Asynchronous on purpose: the bare server runs in this process and must keep answering.
+async function wrk(url: string, headers: Record<string, string>): Promise<Figures> {
   const args = ["-t2", `-c${CONNECTIONS}`, `-d${SECONDS}s`, "--latency"];
   for (const [name, value] of Object.entries(headers)) args.push("-H", `${name}: ${value}`);
-  const result = spawnSync("wrk", [...args, url], { encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`wrk failed: ${result.stderr || result.error?.message}`);
-  const out = result.stdout;
+  const child = spawn("wrk", [...args, url], { stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  let err = "";
+  child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+  const code = await new Promise<number>((resolve) => {
+    child.once("error", () => resolve(1));
+    child.once("close", (status) => resolve(status ?? 1));
+  });
+  if (code !== 0) throw new Error(`wrk failed: ${err || "could not run wrk (apt-get install -y wrk)"}`);
   const pick = (pattern: RegExp) => pattern.exec(out)?.[1] ?? "?";
   const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
   return {
@@ -83,11 +91,11 @@ async function measure(baseUrl: string, target: Target): Promise<string> {
     const value = check.headers.get(name);
     if (value) answered[name] = value;
   }
-  const app = wrk(baseUrl + target.path, headers);
+  const app = await wrk(baseUrl + target.path, headers);
   const bare = await bareServer(check.status, answered, check.status === 304 ? Buffer.alloc(0) : body);
   let reference: Figures;
   try {
-    reference = wrk(bare.url, {});
+    reference = await wrk(bare.url, {});
   } finally {
     bare.close();
   }
@@ -156,7 +164,7 @@ async function main(): Promise<void> {
     for (const target of TARGETS) {
       // Warm: the first request builds the cached answer for this programme version.
       await (await fetch(baseUrl + target.path)).arrayBuffer();
-      rows.push(await measure(baseUrl, target));
+      rows.push(await measure(baseUrl, target).catch((error: unknown) => `| ${target.label} \`${target.path}\` | failed: ${(error as Error).message} |`));
       log(rows[rows.length - 1]);
     }
     console.log(`\n| URL | status | body | app requests/s | app p50 / p99 | bare Node.js requests/s | ratio | errors |`);
