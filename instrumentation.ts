@@ -6,5 +6,11 @@ export async function register(): Promise<void> {
     // 4xx instead of Next's 500 for TRACE and broken percent-encoding (lib/security/node-request-guard.ts).
     const { installNodeRequestGuard } = await import("./lib/security/node-request-guard");
     installNodeRequestGuard(process.env.NEXTAUTH_URL?.startsWith("https://") ?? false);
+    // SIGTERM: in-flight requests finish, then the database pool closes (lib/graceful-shutdown.ts).
+    const { installGracefulShutdown } = await import("./lib/graceful-shutdown");
+    installGracefulShutdown();
+    // Public reads are cached per programme version; LISTEN tells this instance of every change.
+    const { startProgrammeListener } = await import("./lib/cache/programme-reads");
+    startProgrammeListener();
   }
 }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getExpoOverview } from "@/lib/schedule/expo-overview";
+import { cachedExpoOverview as getExpoOverview } from "@/lib/schedule/cached-reads";
 import { eventPath, ITINERARY_PATH, nationalDayPath, SCHEDULE_PATH, VENUES_PATH } from "@/lib/http/paths";
 import { dateLabel } from "@/lib/time/format";
 

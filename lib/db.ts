@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { getEnv } from "./env";
+import { onShutdown } from "./graceful-shutdown";
 
 // One client per process: Next's dev server re-evaluates modules on every change, so the client is
 // parked on globalThis instead of opening a new pool each time.
@@ -17,7 +18,12 @@ export function createPrismaClient(connectionString: string): PrismaClient {
 }
 
 function getPrisma(): PrismaClient {
-  globalForPrisma.prisma ??= createPrismaClient(getEnv().DATABASE_URL);
+  if (!globalForPrisma.prisma) {
+    const client = createPrismaClient(getEnv().DATABASE_URL);
+    globalForPrisma.prisma = client;
+    // SIGTERM: the pool closes after the last in-flight request (lib/graceful-shutdown.ts).
+    onShutdown(() => client.$disconnect());
+  }
   return globalForPrisma.prisma;
 }
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listNationalDays } from "@/lib/schedule/national-days";
+import { cachedListNationalDays as listNationalDays } from "@/lib/schedule/cached-reads";
 import { nationalDayPath } from "@/lib/http/paths";
 import { longDayLabel } from "@/lib/time/format";
 

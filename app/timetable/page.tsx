@@ -6,7 +6,7 @@ import { TimetableFilterForm } from "@/components/timetable-filter-form";
 import { TimetableGrid } from "@/components/timetable-grid";
 import legend from "@/components/timetable-grid.module.css";
 import { getSessionUser } from "@/lib/auth/session";
-import { getFilterOptions } from "@/lib/schedule/filter-options";
+import { cachedFilterOptions as getFilterOptions } from "@/lib/schedule/cached-reads";
 import { HIDDEN_VENUES_COOKIE, parseHiddenVenues } from "@/lib/timetable/hidden-venues";
 import { mapHref, TIMETABLE_PATH, timetableHref } from "@/lib/http/paths";
 import { getTimetableView } from "@/lib/timetable/timetable-view";

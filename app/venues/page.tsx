@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { venueKindLabel, type VenueRow, listVenues } from "@/lib/schedule/venues";
+import { venueKindLabel, type VenueRow } from "@/lib/schedule/venues";
+import { cachedListVenues as listVenues } from "@/lib/schedule/cached-reads";
 import { venuePath } from "@/lib/http/paths";
 
 export const metadata: Metadata = {

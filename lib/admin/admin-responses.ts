@@ -1,3 +1,4 @@
+import { announceProgrammeChange } from "../programme/announce-change";
 import type { DeleteOutcome, EditOutcome } from "./event-editor";
 import { adminEventJson } from "./event-row";
 
@@ -14,4 +15,16 @@ export function editResponse(outcome: EditOutcome | DeleteOutcome): Response {
     return Response.json({ event: adminEventJson(outcome.event), changed: outcome.changed }, { status: outcome.status, headers: ADMIN_NO_STORE });
   }
   return Response.json({ deleted: outcome.deleted, cancelledInstead: outcome.cancelledInstead }, { headers: ADMIN_NO_STORE });
+}
+
+/**
+ * A write route whose success makes this instance re-read the programme version before it answers
+ * (the database triggers tell the other instances), so the organiser's next page already shows it.
+ */
+export function announcingChanges<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>): (...args: Args) => Promise<Response> {
+  return async (...args: Args) => {
+    const response = await handler(...args);
+    if (response.ok) await announceProgrammeChange();
+    return response;
+  };
 }

@@ -18,7 +18,7 @@ import { renderCalendarWithinBudget, type FeedEvent } from "./build-calendar";
 import { feedBuildQueue } from "./feed-build-queue";
 import { feedCache, type StoredFeed } from "./feed-cache";
 import { calendarName } from "./feed-text";
-import { readProgrammeVersion } from "./feed-versions";
+import { cachedRead, programmeVersion } from "../cache/programme-reads";
 
 // Only the columns a feed writes; venue and categories come with the events in the same call.
 export const FEED_EVENT_SELECT = {
@@ -80,7 +80,9 @@ export async function getPublicFeed(params: URLSearchParams, baseUrl: string): P
   // same key (and the same calendar name): otherwise "q=mahler", "q=Mahler", "q=mahler+mahler"…
   // would each build and store the feed again, on demand of whoever sends them.
   const selection: EventFilters = { ...parsed.value, q: canonicalSearch(parsed.value.q) };
-  const [resolved, version] = await Promise.all([resolveEventFilters(selection), readProgrammeVersion()]);
+  // Version first, then the (cached) slug lookups: no query per request while LISTEN is up.
+  const version = await programmeVersion.current();
+  const resolved = await cachedRead(`feed-filters ${JSON.stringify(selection)}`, () => resolveEventFilters(selection));
   if (!resolved.ok) return resolved;
   const { filters, where, labels } = resolved.value;
   const query = canonicalSelectionQuery(filters).toString();
@@ -101,7 +103,7 @@ export async function getPublicFeed(params: URLSearchParams, baseUrl: string): P
 /** One event as a calendar (the "Add to calendar" download); null when there is no such event. */
 export async function getEventFeed(slug: string, baseUrl: string): Promise<StoredFeed | null> {
   if (!isSlug(slug)) return null;
-  const version = await readProgrammeVersion();
+  const version = await programmeVersion.current();
   return feedCache.get(`event ${baseUrl} ${slug}`, version, async () => {
     const events = await loadFeedEvents({ slug });
     if (events.length === 0) return null;

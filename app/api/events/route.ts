@@ -1,8 +1,9 @@
 import { publicBaseUrl } from "@/lib/http/public-base-url";
 import { badRequest, jsonOk } from "@/lib/http/problems";
-import { listEvents } from "@/lib/schedule/list-events";
+import { cachedListEvents as listEvents } from "@/lib/schedule/cached-reads";
+import { withDatabase } from "@/lib/http/database-unavailable";
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = withDatabase(async function GET(request: Request): Promise<Response> {
   const result = await listEvents(new URL(request.url).searchParams, publicBaseUrl(request));
   return result.ok ? jsonOk(result.value) : badRequest(result.details);
-}
+});

@@ -1,9 +1,10 @@
 import { checkHealth } from "@/lib/health/check-health";
+import { RETRY_AFTER_SECONDS, withDatabase } from "@/lib/http/database-unavailable";
 
-export async function GET(): Promise<Response> {
+export const GET = withDatabase(async function GET(): Promise<Response> {
   const report = await checkHealth();
   return Response.json(report, {
     status: report.status === "ok" ? 200 : 503,
-    headers: { "Cache-Control": "no-store" },
+    headers: report.status === "ok" ? { "Cache-Control": "no-store" } : { "Cache-Control": "no-store", "Retry-After": String(RETRY_AFTER_SECONDS) },
   });
-}
+});

@@ -1,7 +1,8 @@
 import { requireApiUser } from "@/lib/auth/session";
 import { getItinerary } from "@/lib/itinerary/get-itinerary";
+import { withDatabase } from "@/lib/http/database-unavailable";
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = withDatabase(async function GET(request: Request): Promise<Response> {
   const auth = await requireApiUser(request);
   if (!auth.ok) return auth.response;
   const itinerary = await getItinerary(auth.user.id);
@@ -9,4 +10,4 @@ export async function GET(request: Request): Promise<Response> {
     { items: itinerary.entries, count: itinerary.entries.length, conflictCount: itinerary.conflictCount },
     { headers: { "Cache-Control": "private, no-store" } },
   );
-}
+});

@@ -1,9 +1,11 @@
 import { publicBaseUrl } from "@/lib/http/public-base-url";
 import { jsonOk } from "@/lib/http/problems";
-import { toVenueJson, listVenues } from "@/lib/schedule/venues";
+import { toVenueJson } from "@/lib/schedule/venues";
+import { cachedListVenues as listVenues } from "@/lib/schedule/cached-reads";
+import { withDatabase } from "@/lib/http/database-unavailable";
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = withDatabase(async function GET(request: Request): Promise<Response> {
   const baseUrl = publicBaseUrl(request);
   const venues = await listVenues();
   return jsonOk({ venues: venues.map((venue) => toVenueJson(venue, baseUrl)) });
-}
+});

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { getNationalDay } from "@/lib/schedule/national-days";
+import { cachedNationalDay as getNationalDay } from "@/lib/schedule/cached-reads";
 import { PAKISTAN_DAY_PATH, PAKISTAN_DAY_SLUG } from "@/lib/http/paths";
 import { nationalDayMetadata } from "../national-day-metadata";
 import { NationalDayView } from "../national-day-view";

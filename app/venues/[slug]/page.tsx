@@ -5,7 +5,8 @@ import { cache } from "react";
 import { EventList } from "@/components/event-list";
 import { SubscribeToFeed } from "@/components/subscribe-to-feed";
 import { TimeZoneSwitch } from "@/components/time-zone-switch";
-import { venueKindLabel, getVenueSchedule } from "@/lib/schedule/venues";
+import { venueKindLabel } from "@/lib/schedule/venues";
+import { cachedVenueSchedule as getVenueSchedule } from "@/lib/schedule/cached-reads";
 import { longDayLabel } from "@/lib/time/format";
 import { mapHref, VENUES_PATH } from "@/lib/http/paths";
 

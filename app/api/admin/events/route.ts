@@ -1,20 +1,21 @@
 import { requireApiAdmin } from "@/lib/admin/require-admin";
-import { editResponse, ADMIN_NO_STORE } from "@/lib/admin/admin-responses";
+import { ADMIN_NO_STORE, announcingChanges, editResponse } from "@/lib/admin/admin-responses";
 import { createEvent } from "@/lib/admin/event-editor";
 import { searchAdminEvents } from "@/lib/admin/search-admin-events";
 import { readJsonBody } from "@/lib/http/read-json-body";
+import { withDatabase } from "@/lib/http/database-unavailable";
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = withDatabase(async function GET(request: Request): Promise<Response> {
   const auth = await requireApiAdmin(request);
   if (!auth.ok) return auth.response;
   const result = await searchAdminEvents(new URL(request.url).searchParams);
   return Response.json(result.body, { status: result.status, headers: ADMIN_NO_STORE });
-}
+});
 
-export async function POST(request: Request): Promise<Response> {
+export const POST = withDatabase(announcingChanges(async function POST(request: Request): Promise<Response> {
   const auth = await requireApiAdmin(request);
   if (!auth.ok) return auth.response;
   const body = await readJsonBody(request);
   if (!body.ok) return body.response;
   return editResponse(await createEvent(body.value ?? {}, auth.user.id));
-}
+}));

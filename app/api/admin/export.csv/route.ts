@@ -1,8 +1,9 @@
 import { requireApiAdmin } from "@/lib/admin/require-admin";
 import { exportProgrammeRows, programmeCsv } from "@/lib/admin/export-programme";
+import { withDatabase } from "@/lib/http/database-unavailable";
 
 /** The whole programme as CSV, in the import's format (README "Organiser tools"). */
-export async function GET(request: Request): Promise<Response> {
+export const GET = withDatabase(async function GET(request: Request): Promise<Response> {
   const auth = await requireApiAdmin(request);
   if (!auth.ok) return auth.response;
   return new Response(programmeCsv(await exportProgrammeRows()), {
@@ -12,4 +13,4 @@ export async function GET(request: Request): Promise<Response> {
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

@@ -1,12 +1,14 @@
+import { announcingChanges } from "@/lib/admin/admin-responses";
 import { requireApiAdmin } from "@/lib/admin/require-admin";
 import { runImport } from "@/lib/admin/run-import";
+import { withDatabase } from "@/lib/http/database-unavailable";
 
 /**
  * POST /api/admin/import (body: the file, Content-Type text/csv or application/json).
  * ?dryRun=true reports the counts without writing; ?allowOutsideExpo=true accepts dates outside the expo.
  */
-export async function POST(request: Request): Promise<Response> {
+export const POST = withDatabase(announcingChanges(async function POST(request: Request): Promise<Response> {
   const auth = await requireApiAdmin(request);
   if (!auth.ok) return auth.response;
   return runImport(request, auth.user.id);
-}
+}));

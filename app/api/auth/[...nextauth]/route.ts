@@ -1,10 +1,7 @@
 import type { NextRequest } from "next/server";
 import { handleAuthGet, handleAuthPost, type NextAuthContext } from "@/lib/auth/next-auth-request";
+import { withDatabase } from "@/lib/http/database-unavailable";
 
-export function GET(request: NextRequest, context: NextAuthContext): Promise<Response> {
-  return handleAuthGet(request, context);
-}
+export const GET = withDatabase((request: NextRequest, context: NextAuthContext): Promise<Response> => handleAuthGet(request, context));
 
-export function POST(request: NextRequest, context: NextAuthContext): Promise<Response> {
-  return handleAuthPost(request, context);
-}
+export const POST = withDatabase((request: NextRequest, context: NextAuthContext): Promise<Response> => handleAuthPost(request, context));

@@ -2,8 +2,9 @@ import { clientAddress, headerReader } from "@/lib/auth/attempt-limit";
 import { rejectCrossOrigin } from "@/lib/auth/same-origin";
 import { signUp } from "@/lib/auth/sign-up";
 import { readJsonBody } from "@/lib/http/read-json-body";
+import { withDatabase } from "@/lib/http/database-unavailable";
 
-export async function POST(request: Request): Promise<Response> {
+export const POST = withDatabase(async function POST(request: Request): Promise<Response> {
   const refused = rejectCrossOrigin(request);
   if (refused) return refused;
   const body = await readJsonBody(request);
@@ -24,4 +25,4 @@ export async function POST(request: Request): Promise<Response> {
   }
   // The same answer whether or not the email was already registered.
   return Response.json({ message: "Account ready: sign in with your email and password." }, { status: 201 });
-}
+});

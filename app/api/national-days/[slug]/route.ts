@@ -1,9 +1,11 @@
 import { publicBaseUrl } from "@/lib/http/public-base-url";
 import { jsonOk, notFound } from "@/lib/http/problems";
-import { getNationalDay, toNationalDayJson } from "@/lib/schedule/national-days";
+import { toNationalDayJson } from "@/lib/schedule/national-days";
+import { cachedNationalDay as getNationalDay } from "@/lib/schedule/cached-reads";
+import { withDatabase } from "@/lib/http/database-unavailable";
 
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
+export const GET = withDatabase(async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   const { slug } = await params;
   const day = await getNationalDay(slug);
   return day ? jsonOk(toNationalDayJson(day, publicBaseUrl(request))) : notFound("national day", slug);
-}
+});
