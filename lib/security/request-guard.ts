@@ -18,6 +18,15 @@ const ROUTE_METHODS: [RegExp, string[]][] = [
   [/^\/api\/itinerary\/merge$/, ["POST"]],
   [/^\/api\/itinerary\/calendar\.ics$/, ["GET"]],
   [/^\/api\/itinerary\/[^/]+$/, ["PUT", "DELETE"]],
+  [/^\/api\/itinerary\/changes\/[^/]+$/, ["POST"]],
+  [/^\/api\/reminders$/, ["GET", "PUT"]],
+  [/^\/api\/share-links$/, ["GET", "POST"]],
+  [/^\/api\/share-links\/[^/]+$/, ["DELETE"]],
+  [/^\/api\/admin\/events$/, ["GET", "POST"]],
+  [/^\/api\/admin\/events\/[^/]+$/, ["GET", "PATCH", "DELETE"]],
+  [/^\/api\/admin\/import$/, ["POST"]],
+  [/^\/api\/admin\/venues$/, ["POST"]],
+  [/^\/api\/admin\/(?:venues|national-days)\/[^/]+$/, ["PATCH"]],
 ];
 
 /** The Allow header for a path: what its route handler exports, or GET and HEAD for pages and reads. */
