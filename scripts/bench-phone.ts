@@ -2,7 +2,8 @@
 // against a production build with its own seeded database, in Debian's Chromium, then a table of
 // the budgets of issue 13. It measures; it asserts nothing (the machine is shared and noisy), but
 // marks each figure over budget and exits 0 either way. Installs nothing at run time.
-// BENCH_SKIP_BUILD=1 reuses the last build in .next-bench-phone; BENCH_RUNS=n (default 1) runs
+// BENCH_SKIP_BUILD=1 reuses the last build in NEXT_DIST_DIR (default .next-bench-phone; an e2e
+// build such as .next-e2e serves as well); BENCH_RUNS=n (default 1) runs
 // each page n times and keeps the median by performance score.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -98,12 +99,12 @@ async function main(): Promise<number> {
       DATABASE_URL: url,
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
       NEXTAUTH_URL: baseUrl,
-      NEXT_DIST_DIR: ".next-bench-phone",
+      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-bench-phone",
       NEXT_TELEMETRY_DISABLED: "1",
       CHECKPOINT_DISABLE: "1",
     };
     if (process.env.BENCH_SKIP_BUILD !== "1") {
-      log("next build into .next-bench-phone");
+      log(`next build into ${env.NEXT_DIST_DIR}`);
       if ((await finished(run([nextBin(), "build"], env))) !== 0) throw new Error("next build failed");
     }
     run([nextBin(), "start", "-p", String(port)], env);

@@ -1,0 +1,70 @@
+"use client";
+
+import { usePathname, useSearchParams } from "next/navigation";
+import { useEffect } from "react";
+
+// Back within the app is a client navigation: the browser restores the scroll offset at once,
+// while the page it came back to is not yet rendered, so on a long page (the schedule's 100 cards
+// after a short event page) the offset is cut to what the shorter page allows. This keeps each
+// address's last offset for the tab and puts it back once the page is on screen. A document the
+// browser restores from its back/forward cache needs none of it (no render happens).
+
+const STORAGE_KEY = "expo2017-scroll";
+const KEPT = 50; // addresses remembered; older ones are dropped
+
+let traversing = false;
+
+function readOffsets(): Record<string, number> {
+  try {
+    return JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? "{}") as Record<string, number>;
+  } catch {
+    return {}; // storage off or a stale value: nothing to restore
+  }
+}
+
+function keepOffset(href: string, offset: number): void {
+  const offsets = readOffsets();
+  delete offsets[href];
+  offsets[href] = offset;
+  const hrefs = Object.keys(offsets);
+  for (const old of hrefs.slice(0, Math.max(0, hrefs.length - KEPT))) delete offsets[old];
+  try {
+    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(offsets));
+  } catch {
+    // storage full or off: Back still works, only the offset may be cut
+  }
+}
+
+export function ScrollRestorer() {
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+
+  useEffect(() => {
+    let frame = 0;
+    const onPopState = () => {
+      traversing = true;
+    };
+    const onScroll = () => {
+      // While coming back, the browser's cut offset must not replace the one being restored.
+      if (traversing) return;
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => keepOffset(location.href, window.scrollY));
+    };
+    window.addEventListener("popstate", onPopState);
+    window.addEventListener("scroll", onScroll, { passive: true });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener("popstate", onPopState);
+      window.removeEventListener("scroll", onScroll);
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!traversing) return;
+    traversing = false;
+    const offset = readOffsets()[location.href];
+    if (offset !== undefined && Math.abs(window.scrollY - offset) > 1) window.scrollTo(0, offset);
+  }, [pathname, searchParams]);
+
+  return null;
+}
