@@ -12,6 +12,9 @@ import { useEffect } from "react";
 const STORAGE_KEY = "expo2017-scroll";
 const KEPT = 50; // addresses remembered; older ones are dropped
 
+const RESTORE_MS = 3000;
+const VISITOR_SCROLLS = ["wheel", "touchstart", "keydown"] as const;
+
 let traversing = false;
 
 function readOffsets(): Record<string, number> {
@@ -61,9 +64,29 @@ export function ScrollRestorer() {
 
   useEffect(() => {
     if (!traversing) return;
-    traversing = false;
     const offset = readOffsets()[location.href];
-    if (offset !== undefined && Math.abs(window.scrollY - offset) > 1) window.scrollTo(0, offset);
+    if (offset === undefined) {
+      traversing = false;
+      return;
+    }
+    // The page may still be streaming in: scroll as far as it allows, frame by frame, until the
+    // offset is reachable, for at most RESTORE_MS, and never against the visitor's own scrolling.
+    const until = performance.now() + RESTORE_MS;
+    let frame = 0;
+    const stop = () => {
+      cancelAnimationFrame(frame);
+      traversing = false;
+      for (const type of VISITOR_SCROLLS) window.removeEventListener(type, stop);
+    };
+    const step = () => {
+      const reachable = document.documentElement.scrollHeight - window.innerHeight;
+      window.scrollTo(0, Math.min(offset, reachable));
+      if (reachable >= offset || performance.now() > until) stop();
+      else frame = requestAnimationFrame(step);
+    };
+    for (const type of VISITOR_SCROLLS) window.addEventListener(type, stop, { passive: true });
+    step();
+    return stop;
   }, [pathname, searchParams]);
 
   return null;

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { severeAxeViolations } from "./helpers/axe";
+import { expectRestored, scrolledFilteredSchedule } from "./helpers/schedule-scroll";
 import { signUp } from "./helpers/visitor";
 
 // Issue 13: no console error or failed request on any page kind, a one-row header on a 375 px
@@ -14,9 +15,10 @@ async function problemsWhileLoading(page: Page, path: string): Promise<string[]>
   const onPageError = (error: Error) => problems.push(`page error: ${error.message}`);
   const onFailed = (request: { url(): string; failure(): { errorText: string } | null }) => {
     const error = request.failure()?.errorText;
-    // Next's router cancels its own prefetch of a link's RSC payload (a dynamic page's prefetch
-    // stops after the part it may reuse); nothing failed and the browser logs nothing.
-    if (error === "net::ERR_ABORTED" && new URL(request.url()).searchParams.has("_rsc")) return;
+    // A request the page itself cancelled (Next's router ends its own prefetches of links' RSC
+    // payloads; the browser drops an icon fetch it no longer needs): nothing failed and nothing is
+    // logged. A server's error answer is still caught below, by its status.
+    if (error === "net::ERR_ABORTED") return;
     problems.push(`failed: ${request.url()} (${error})`);
   };
   const onResponse = (response: { url(): string; status(): number }) => {
@@ -109,29 +111,6 @@ test("public pages may be kept for Back; private ones answer no-store", async ({
   expect(itinerary.headers()["cache-control"]).toContain("no-store");
 });
 
-/** Filters the schedule to 14 August through the form (a client navigation) and scrolls half-way down. */
-async function scrolledFilteredSchedule(page: Page): Promise<number> {
-  await page.goto("/schedule");
-  await page.getByLabel("Day", { exact: true }).selectOption("2017-08-14");
-  await page.getByRole("button", { name: "Show events" }).click();
-  await expect.poll(() => new URL(page.url()).search).toBe("?date=2017-08-14");
-  const cards = page.locator(".event-card");
-  await expect(cards).not.toHaveCount(0);
-  const target = cards.nth(Math.floor((await cards.count()) / 2));
-  await target.scrollIntoViewIfNeeded();
-  await page.mouse.wheel(0, 200);
-  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
-  return page.evaluate(() => window.scrollY);
-}
-
-async function expectRestored(page: Page, scrollY: number): Promise<void> {
-  await expect.poll(() => new URL(page.url()).search).toBe("?date=2017-08-14");
-  await expect(page.getByLabel("Day", { exact: true })).toHaveValue("2017-08-14");
-  // Within a few pixels: the browser may round a restored scroll offset.
-  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrollY - 5);
-  expect(await page.evaluate(() => window.scrollY)).toBeLessThan(scrollY + 5);
-}
-
 test("Back from an event opened in the app restores the filtered schedule and its scroll with no document request", async ({ page }) => {
   const scrollY = await scrolledFilteredSchedule(page);
   await page.locator(".event-card").first().getByRole("link").first().click();
@@ -143,38 +122,4 @@ test("Back from an event opened in the app restores the filtered schedule and it
   await page.goBack();
   await expectRestored(page, scrollY);
   expect(documents).toEqual([]);
-});
-
-test.describe("with the browser's back/forward cache on", () => {
-  // Playwright turns the cache off by default (--disable-back-forward-cache); the rest is the
-  // configuration's own launch options (playwright.config.ts).
-  test.use({
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
-      ignoreDefaultArgs: ["--disable-back-forward-cache"],
-    },
-  });
-
-  test("Back to the schedule from another document comes from the back/forward cache", async ({ page }) => {
-    const scrollY = await scrolledFilteredSchedule(page);
-    await page.evaluate(() => {
-      window.addEventListener("pageshow", (event) => {
-        document.documentElement.dataset.restoredFromBfcache = String(event.persisted);
-      });
-    });
-    // A full load of another page (typed address, a link from elsewhere): the schedule's document
-    // is left behind whole, and Back can only be instant if the browser kept it.
-    await page.goto("/events/mahler-symphony-no-8");
-    const documents: string[] = [];
-    page.on("request", (request) => {
-      if (request.resourceType() === "document") documents.push(request.url());
-    });
-    await page.goBack();
-    // When the browser could not keep the page, it says why: shown in the failure.
-    const why = await page.evaluate(() => JSON.stringify((performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming & { notRestoredReasons?: unknown }).notRestoredReasons ?? null));
-    await expect(page.locator("html"), why).toHaveAttribute("data-restored-from-bfcache", "true");
-    await expectRestored(page, scrollY);
-    expect(documents).toEqual([]);
-  });
 });
