@@ -54,6 +54,9 @@ const PUBLIC_PAGES = [
 ];
 
 test("no page kind logs a console error or has a failed request, signed out or in", async ({ page }) => {
+  // Eleven full loads, each until the network is idle, and a sign-up: more than the default minute
+  // on a loaded machine. A limit on the whole walk, not a measurement.
+  test.setTimeout(180_000);
   for (const path of PUBLIC_PAGES) expect(await problemsWhileLoading(page, path), path).toEqual([]);
   await signUp(page);
   for (const path of ["/itinerary", "/schedule?date=2017-08-14", "/events/mahler-symphony-no-8"]) {
