@@ -78,14 +78,18 @@ export function ScrollRestorer() {
       traversing = false;
       for (const type of VISITOR_SCROLLS) window.removeEventListener(type, stop);
     };
+    // Start on the next frame and stop only once the offset has held from one frame to the next:
+    // the browser applies its own (cut) restoration after the popstate handlers, in which React
+    // may already have run this effect.
     const step = () => {
       const reachable = document.documentElement.scrollHeight - window.innerHeight;
+      const held = Math.abs(window.scrollY - offset) <= 1;
+      if ((held && reachable >= offset) || performance.now() > until) return stop();
       window.scrollTo(0, Math.min(offset, reachable));
-      if (reachable >= offset || performance.now() > until) stop();
-      else frame = requestAnimationFrame(step);
+      frame = requestAnimationFrame(step);
     };
     for (const type of VISITOR_SCROLLS) window.addEventListener(type, stop, { passive: true });
-    step();
+    frame = requestAnimationFrame(step);
     return stop;
   }, [pathname, searchParams]);
 
