@@ -16,6 +16,10 @@ const RESTORE_MS = 3000;
 const VISITOR_SCROLLS = ["wheel", "touchstart", "keydown"] as const;
 
 let traversing = false;
+// Between a click on a link (or a form's submit) and the new page's render: the old page's
+// offset is kept at the click, and the scroll events of the swap (cut by the shorter page, fired
+// before the router updates the address) must not replace it.
+let leaving = false;
 
 function readOffsets(): Record<string, number> {
   try {
@@ -49,20 +53,31 @@ export function ScrollRestorer() {
     };
     const onScroll = () => {
       // While coming back, the browser's cut offset must not replace the one being restored.
-      if (traversing) return;
+      if (traversing || leaving) return;
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => keepOffset(location.href, window.scrollY));
     };
+    const onLeave = (event: Event) => {
+      if (event.type === "submit" || (event.target instanceof Element && event.target.closest("a[href]"))) {
+        keepOffset(location.href, window.scrollY);
+        leaving = true;
+      }
+    };
     window.addEventListener("popstate", onPopState);
     window.addEventListener("scroll", onScroll, { passive: true });
+    window.addEventListener("click", onLeave, true);
+    window.addEventListener("submit", onLeave, true);
     return () => {
       cancelAnimationFrame(frame);
+      window.removeEventListener("click", onLeave, true);
+      window.removeEventListener("submit", onLeave, true);
       window.removeEventListener("popstate", onPopState);
       window.removeEventListener("scroll", onScroll);
     };
   }, []);
 
   useEffect(() => {
+    leaving = false;
     if (!traversing) return;
     const offset = readOffsets()[location.href];
     if (offset === undefined) {
