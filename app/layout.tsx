@@ -1,11 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import { GeistSans } from "geist/font/sans";
 import { connection } from "next/server";
-import { Suspense } from "react";
 import { AccountMenu } from "@/components/account-menu";
 import { DeviceSavesNotice } from "@/components/device-saves-notice";
 import { SavedEventsProvider } from "@/components/saved-events-provider";
-import { ScrollRestorer } from "@/components/scroll-restorer";
 import { SiteHeader } from "@/components/site-header";
 import { sitePublicOrigin } from "@/lib/http/public-base-url";
 import { getVisitor } from "@/lib/itinerary/saved-events";
@@ -56,10 +54,6 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             {children}
           </main>
         </SavedEventsProvider>
-        {/* useSearchParams needs a Suspense boundary or it opts the page out of streaming. */}
-        <Suspense fallback={null}>
-          <ScrollRestorer />
-        </Suspense>
         <footer className="site-footer">
           <p>EXPO 2017 Astana · 10 June – 10 September 2017 · All times are Astana time (UTC+6 in 2017).</p>
         </footer>
