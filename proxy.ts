@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { createNonce, isServedOverHttps, pageContentSecurityPolicy } from "@/lib/security/content-security-policy";
 import { guardRequest } from "@/lib/security/request-guard";
 import { getEnv } from "@/lib/env";
+import { pageCacheControl } from "@/lib/http/page-cache-control";
 
 // Every request but static files passes here: malformed ones (broken percent-encoding, unknown
 // methods) get a 4xx before any route runs (lib/security/request-guard.ts), HSTS is added when the
@@ -46,6 +47,9 @@ export function proxy(request: NextRequest): NextResponse {
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
+  // Public pages may enter the back/forward cache; Next's no-store stays on private ones.
+  const cacheControl = pageCacheControl(request.method, request.nextUrl.pathname);
+  if (cacheControl) response.headers.set("Cache-Control", cacheControl);
   if (https) response.headers.set("Strict-Transport-Security", HSTS);
   return response;
 }
