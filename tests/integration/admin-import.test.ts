@@ -13,7 +13,7 @@ const HEADER = "slug,title,start,end,venue,category,status";
 async function upload(body: string | ReadableStream<Uint8Array>, query = "", contentType = "text/csv", headers: Record<string, string> = {}) {
   const request = new Request(`http://localhost:3000/api/admin/import${query}`, {
     method: "POST",
-    headers: { host: "localhost:3000", cookie, "content-type": contentType, ...headers },
+    headers: { host: "localhost:3000", origin: "http://localhost:3000", cookie, "content-type": contentType, ...headers },
     body,
     ...(typeof body === "string" ? {} : { duplex: "half" }),
   } as RequestInit);

@@ -94,7 +94,7 @@ describe("ADMIN_EMAILS", () => {
       await signUpRoute(
         new Request("http://localhost:3000/api/auth/signup", {
           method: "POST",
-          headers: { host: "localhost:3000", "content-type": "application/json" },
+          headers: { host: "localhost:3000", origin: "http://localhost:3000", "content-type": "application/json" },
           body: JSON.stringify({ name: "Someone", email, password: "a long password" }),
         }),
       );
