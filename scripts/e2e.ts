@@ -99,6 +99,8 @@ async function main(): Promise<number> {
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     NEXTAUTH_URL: baseUrl,
     NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-e2e",
+    // tests/e2e/organiser.spec.ts signs this address up as the organiser (admin) of the run.
+    ADMIN_EMAILS: process.env.E2E_ADMIN_EMAIL ?? "organiser-e2e@example.test",
     TRUST_PROXY: "true", // the specs send X-Forwarded-For to give each rate-limit test an address of its own
     NEXT_TELEMETRY_DISABLED: "1",
     CHECKPOINT_DISABLE: "1",

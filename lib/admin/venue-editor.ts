@@ -1,31 +1,15 @@
 import "server-only";
-import { z } from "zod";
 import { prisma, Prisma } from "../db";
 import { changedFields } from "../programme/event-changes";
-import { isSlug } from "../http/paths";
 import { fieldChanges, writeChangeLog } from "./change-log";
-import { oneLineText, problemsOf, type FieldProblem } from "./event-input";
+import { problemsOf, type FieldProblem } from "./event-input";
+import { venueFieldsSchema, venuePatchSchema } from "./venue-input";
+
+export { venueFieldsSchema, venuePatchSchema } from "./venue-input";
 
 // Venues: create and edit, with the same optimistic concurrency as events but on updatedAt (the
 // instant the editor loaded), and a change-log row in the same transaction. A renamed venue's
 // events get their search text rebuilt in the same statement-per-change.
-
-const VENUE_KINDS = ["PAVILION", "TENT", "SECTOR", "ARENA", "THEATRE", "MUSEUM", "HIPPODROME", "STADIUM", "CONCERT_HALL", "OPEN_AIR"] as const;
-
-export const venueFieldsSchema = z.object({
-  slug: z.string().trim().refine(isSlug, "must be a slug (lower-case letters, digits and hyphens)"),
-  name: oneLineText(200),
-  kind: z.string().trim().toUpperCase().pipe(z.enum(VENUE_KINDS, { error: `must be one of ${VENUE_KINDS.join(", ").toLowerCase()}` })),
-  description: z.string().max(5000, "must be at most 5,000 characters").optional().transform((value) => (value ?? "").trim()),
-  address: oneLineText(300),
-  latitude: z.coerce.number({ error: "must be a number" }).min(-90, "must be -90 to 90").max(90, "must be -90 to 90"),
-  longitude: z.coerce.number({ error: "must be a number" }).min(-180, "must be -180 to 180").max(180, "must be -180 to 180"),
-});
-
-export const venuePatchSchema = venueFieldsSchema.partial().extend({
-  /** The venue's updatedAt when the editor loaded it. */
-  updatedAt: z.string({ error: "is required" }).refine((value) => !Number.isNaN(Date.parse(value)), "must be the venue's updatedAt"),
-});
 
 const FIELDS = ["slug", "name", "kind", "description", "address", "latitude", "longitude"] as const;
 const SELECT = { id: true, slug: true, name: true, kind: true, description: true, address: true, latitude: true, longitude: true, updatedAt: true } as const;

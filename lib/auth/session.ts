@@ -1,7 +1,7 @@
 import "server-only";
 import { getToken, type JWT } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, redirect, unauthorized } from "next/navigation";
 import { NextRequest } from "next/server";
 import { prisma } from "../db";
 import { safeCallbackPath } from "./same-origin";
@@ -108,8 +108,10 @@ export async function requireUser(callbackPath: string): Promise<SessionUser> {
 
 /**
  * Admins only. Given a Request (route handlers): the admin, or a 401 JSON response when signed
- * out and 403 for a signed-in visitor. Given a callback path (pages): visitors are signed in
- * first, and a signed-in non-admin sees "not found".
+ * out and 403 for a signed-in visitor. Given a callback path (pages): the same statuses, through
+ * Next's unauthorized()/forbidden() (experimental.authInterrupts in next.config.js), which render
+ * app/unauthorized.tsx (a sign-in link back to /admin) and app/forbidden.tsx. The path names the
+ * page asking; a page cannot pass it on to unauthorized.tsx, which takes no props.
  */
 export async function requireAdmin(request: Request): Promise<ApiUserResult>;
 export async function requireAdmin(callbackPath: string): Promise<SessionUser>;
@@ -120,7 +122,8 @@ export async function requireAdmin(target: Request | string): Promise<ApiUserRes
     if (user.role !== "ADMIN") return refuse(403, "Only administrators may do this.");
     return { ok: true, user };
   }
-  const user = await requireUser(target);
-  if (user.role !== "ADMIN") notFound();
+  const user = await getSessionUser();
+  if (!user) unauthorized();
+  if (user.role !== "ADMIN") forbidden();
   return user;
 }

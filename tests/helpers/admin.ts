@@ -5,9 +5,10 @@ import { prisma } from "@/lib/db";
 export const BASE = "http://localhost:3000";
 
 export function adminRequest(method: string, path: string, cookie: string | null, body?: string, contentType = "application/json"): Request {
-  // Writes need a same-site Origin (lib/auth/same-origin.ts), as a browser sends.
-  const headers: Record<string, string> = { host: "localhost:3000", origin: BASE };
+  const headers: Record<string, string> = { host: "localhost:3000" };
   if (cookie) headers.cookie = cookie;
+  // Writes must come from the site itself (lib/auth/same-origin.ts), as a browser's do.
+  if (method !== "GET" && method !== "HEAD") headers.origin = new URL(BASE).origin;
   if (body !== undefined) headers["content-type"] = contentType;
   return new Request(`${BASE}${path}`, { method, headers, body });
 }
