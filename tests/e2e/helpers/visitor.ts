@@ -25,6 +25,7 @@ export async function signUp(page: Page, email: string = uniqueEmail(), name = "
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("banner").getByText("Signed in as")).toBeVisible();
+  // Attached rather than visible: on a phone the account area sits in the header's closed menu.
+  await expect(page.getByRole("banner").getByText("Signed in as")).toBeAttached();
   return email;
 }
