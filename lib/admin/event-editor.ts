@@ -1,6 +1,5 @@
 import "server-only";
 import { prisma, Prisma } from "../db";
-import { buildSearchText } from "../programme/event-changes";
 import { changedFields } from "../programme/event-changes";
 import { eventUid } from "../seed/sync-events";
 import { fieldChanges, writeChangeLog } from "./change-log";
@@ -9,6 +8,7 @@ import { conflictingFields } from "./version-conflict";
 import {
   EDITABLE_FIELDS,
   editableOf,
+  eventColumns,
   loadReferences,
   missingReferences,
   pickEditable,
@@ -39,24 +39,6 @@ const invalid = (details: FieldProblem[]): EditOutcome => ({
 
 const notFound = (slug: string): EditOutcome => ({ ok: false, status: 404, error: `No event "${slug.slice(0, 100)}"` });
 
-function columns(event: EditableEvent, ids: ReferenceIds) {
-  const venue = ids.venues.get(event.venue)!;
-  return {
-    slug: event.slug,
-    title: event.title,
-    description: event.description,
-    performers: event.performers,
-    categoryId: ids.categories.get(event.category)!,
-    subcategoryId: event.subcategory === null ? null : ids.categories.get(event.subcategory)!,
-    venueId: venue.id,
-    programmeId: event.programme === null ? null : ids.programmes.get(event.programme)!,
-    startsAt: event.start,
-    endsAt: event.end,
-    status: event.status,
-    admission: event.admission,
-    searchText: buildSearchText(event, venue.name),
-  };
-}
 
 async function referencesOf(tx: Tx, event: EditableEvent): Promise<ReferenceIds> {
   return loadReferences(tx, {
@@ -86,7 +68,7 @@ export async function createEvent(input: unknown, actorId: string | null): Promi
       if (await slugTaken(tx, event.slug)) problems.push({ parameter: "slug", message: "is already used by another event" });
       if (problems.length) return invalid(problems);
       const created = await tx.event.create({
-        data: { ...columns(event, ids), uid: eventUid(event.slug), source: "ORGANISER", timeIsIllustrative: false },
+        data: { slug: event.slug, ...eventColumns(event, ids), uid: eventUid(event.slug), source: "ORGANISER", timeIsIllustrative: false },
         select: STORED_EVENT_SELECT,
       });
       const changed = EDITABLE_FIELDS.filter((field) => field !== "slug");
@@ -149,7 +131,7 @@ export async function updateEvent(slug: string, input: unknown, actorId: string 
       const updated = await tx.event.update({
         where: { id: current.id },
         data: {
-          ...columns(after, ids),
+          slug: after.slug, ...eventColumns(after, ids),
           version: { increment: 1 },
           ...(raisesSequence(changed) && { sequence: { increment: 1 } }),
           // A time an organiser entered is a real one.

@@ -1,7 +1,6 @@
 import "server-only";
 import { prisma } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { buildSearchText } from "../programme/event-changes";
 import { changedFields } from "../programme/event-changes";
 import { eventUid } from "../seed/sync-events";
 import { fieldChanges, writeChangeLog, type ChangeLogInput } from "./change-log";
@@ -9,6 +8,7 @@ import { eventInputSchema } from "./event-input";
 import type { ImportProblem, ImportRecord } from "./parse-import";
 import {
   EDITABLE_FIELDS,
+  eventColumns,
   loadReferences,
   missingReferences,
   pickEditable,
@@ -73,23 +73,6 @@ function validate(records: readonly ImportRecord[], allowOutsideExpo: boolean): 
   return { rows, problems };
 }
 
-function columns(event: EditableEvent, ids: ReferenceIds) {
-  const venue = ids.venues.get(event.venue)!;
-  return {
-    title: event.title,
-    description: event.description,
-    performers: event.performers,
-    categoryId: ids.categories.get(event.category)!,
-    subcategoryId: event.subcategory === null ? null : ids.categories.get(event.subcategory)!,
-    venueId: venue.id,
-    programmeId: event.programme === null ? null : ids.programmes.get(event.programme)!,
-    startsAt: event.start,
-    endsAt: event.end,
-    status: event.status,
-    admission: event.admission,
-    searchText: buildSearchText(event, venue.name),
-  };
-}
 
 export async function importProgramme(records: readonly ImportRecord[], options: ImportOptions): Promise<ImportOutcome> {
   const { rows, problems } = validate(records, options.allowOutsideExpo);
@@ -185,7 +168,7 @@ async function applyRows(tx: Tx, rows: readonly ValidRow[], ids: ReferenceIds, o
     const batch = toCreate.slice(i, i + BATCH);
     const created = await insertBatch(
       tx,
-      batch.map((event) => ({ ...columns(event, ids), slug: event.slug, uid: eventUid(event.slug) })),
+      batch.map((event) => ({ ...eventColumns(event, ids), slug: event.slug, uid: eventUid(event.slug) })),
       now,
     );
     const idOf = new Map(created.map((row) => [row.slug, row.id]));
@@ -209,7 +192,7 @@ async function applyRows(tx: Tx, rows: readonly ValidRow[], ids: ReferenceIds, o
       tx,
       batch.map((item) => ({
         id: item.id,
-        ...columns(item.after, ids),
+        ...eventColumns(item.after, ids),
         bump: raisesSequence(item.changed),
         retimed: item.changed.includes("start") || item.changed.includes("end"),
       })),

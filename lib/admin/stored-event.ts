@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
-import { SCHEDULING_FIELDS } from "../programme/event-changes";
+import { buildSearchText, SCHEDULING_FIELDS } from "../programme/event-changes";
 
 type Tx = Prisma.TransactionClient;
 
@@ -126,4 +126,23 @@ export function missingReferences(event: EditableEvent, ids: ReferenceIds): { pa
 /** Just the editable fields of a parsed input (which also carries form-only options). */
 export function pickEditable(input: EditableEvent): EditableEvent {
   return Object.fromEntries(EDITABLE_FIELDS.map((field) => [field, input[field]])) as EditableEvent;
+}
+
+/** An event's columns as stored (without its slug and uid), with the ids its slugs name; one mapping for edits and imports. */
+export function eventColumns(event: EditableEvent, ids: ReferenceIds) {
+  const venue = ids.venues.get(event.venue)!;
+  return {
+    title: event.title,
+    description: event.description,
+    performers: event.performers,
+    categoryId: ids.categories.get(event.category)!,
+    subcategoryId: event.subcategory === null ? null : ids.categories.get(event.subcategory)!,
+    venueId: venue.id,
+    programmeId: event.programme === null ? null : ids.programmes.get(event.programme)!,
+    startsAt: event.start,
+    endsAt: event.end,
+    status: event.status,
+    admission: event.admission,
+    searchText: buildSearchText(event, venue.name),
+  };
 }
