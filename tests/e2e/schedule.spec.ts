@@ -89,6 +89,23 @@ test("the display zone can be switched and is remembered", async ({ page }) => {
   await expect(time).toHaveText("19:00–21:00 Astana, UTC+6");
 });
 
+test("a zone chosen before the page's scripts ran is applied once they do", async ({ page }) => {
+  // Holds every script until the choice is made, as on a slow phone network.
+  let releaseScripts!: () => void;
+  const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.goto("/events/mahler-symphony-no-8", { waitUntil: "domcontentloaded" });
+  const time = page.locator(".event-facts .event-time");
+  await expect(time).toHaveText("19:00–21:00 Astana, UTC+6");
+  await page.getByLabel("Show times in", { exact: true }).selectOption("UTC");
+  releaseScripts();
+  await expect(time).toHaveText("13:00–15:00 UTC");
+  await expect(page.getByLabel("Show times in", { exact: true })).toHaveValue("UTC");
+});
+
 test("the event page carries schema.org Event data with the 2017 Astana offset", async ({ page, baseURL }) => {
   await page.goto("/events/mahler-symphony-no-8");
   const json = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
