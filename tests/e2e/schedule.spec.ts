@@ -97,7 +97,8 @@ test("a zone chosen before the page's scripts ran is applied once they do", asyn
     await scriptsHeld;
     await route.continue();
   });
-  await page.goto("/events/mahler-symphony-no-8", { waitUntil: "domcontentloaded" });
+  // "commit": Next's deferred scripts hold DOMContentLoaded back while they are held here.
+  await page.goto("/events/mahler-symphony-no-8", { waitUntil: "commit" });
   const time = page.locator(".event-facts .event-time");
   await expect(time).toHaveText("19:00–21:00 Astana, UTC+6");
   await page.getByLabel("Show times in", { exact: true }).selectOption("UTC");
