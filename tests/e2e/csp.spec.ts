@@ -43,14 +43,16 @@ async function nonceOfLoad(page: Page, path: string): Promise<string> {
   return /'nonce-([^']+)'/.exec(policy)![1];
 }
 
-/** Two loads get two different nonces; the page hydrates (the header's account links appear). */
+/** Two loads get two different nonces; a page with the time-zone switch has hydrated. */
 async function loadTwiceAndHydrate(page: Page, path: string): Promise<void> {
   const first = await nonceOfLoad(page, path);
   const second = await nonceOfLoad(page, path);
   expect(second).not.toEqual(first);
-  // The account links are rendered by a client component after it asks for the session: they
-  // appear only when the page's scripts ran and could fetch (script-src and connect-src).
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+  // The server cannot know the device's zone, so this option names it only once the page's
+  // scripts ran and hydrated it (script-src): the sign that the policy let them run.
+  const deviceOption = page.locator('#display-zone option[value="device"]');
+  if ((await deviceOption.count()) > 0) await expect(deviceOption).toHaveText(/^My time zone \(.+\)$/);
 }
 
 test("the home page has a fresh nonce per load, hydrates and reports no violation", async ({ page }) => {
