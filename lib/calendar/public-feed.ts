@@ -16,7 +16,7 @@ import {
 } from "../schedule/event-filters";
 import { renderCalendarWithinBudget, type FeedEvent } from "./build-calendar";
 import { feedBuildQueue } from "./feed-build-queue";
-import type { TimeSlicer } from "./time-slicer";
+import { loadFeedEventsInPages } from "./load-feed-events-in-pages";
 import { feedCache, type StoredFeed } from "./feed-cache";
 import { calendarName } from "./feed-text";
 import { cachedRead, programmeVersion } from "../cache/programme-reads";
@@ -53,34 +53,6 @@ export async function loadFeedEvents(where: Prisma.EventWhereInput): Promise<Fee
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
   });
   return rows.map(toFeedEvent);
-}
-
-/** Rows per page when a feed build loads its events: mapping 500 rows is a few milliseconds. */
-export const FEED_PAGE_ROWS = 500;
-
-/**
- * The same as loadFeedEvents, in keyset pages of FEED_PAGE_ROWS on (startsAt, id) (the index
- * Event_startsAt_id_idx), handing the event loop back between pages: Prisma maps a query's rows in
- * one synchronous step, a quarter of a second for the whole programme on a loaded machine. The
- * queries run one after the other on purpose (each needs the last row of the one before).
- */
-export async function loadFeedEventsInPages(where: Prisma.EventWhereInput, slicer: TimeSlicer): Promise<FeedEvent[]> {
-  const events: FeedEvent[] = [];
-  for (let last: FeedEventRow | undefined; ; ) {
-    const after: Prisma.EventWhereInput | undefined = last && {
-      OR: [{ startsAt: { gt: last.startsAt } }, { startsAt: last.startsAt, id: { gt: last.id } }],
-    };
-    const rows = await prisma.event.findMany({
-      where: after ? { AND: [where, after] } : where,
-      select: FEED_EVENT_SELECT,
-      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-      take: FEED_PAGE_ROWS,
-    });
-    await slicer.yieldNow();
-    for (const row of rows) events.push(toFeedEvent(row));
-    if (rows.length < FEED_PAGE_ROWS) return events;
-    last = rows[rows.length - 1];
-  }
 }
 
 /** The name of a schedule selection: programme, category, venue, admission, dates, search words. */
