@@ -5,9 +5,11 @@
 // each match most of the programme. A feed answered 503 is asked again after its Retry-After, as a
 // calendar client would, so every feed ends up built. Prints p50/p99/max of /api/health at rest
 // and during the burst, and the added delay (burst max − rest p50), which issue 9 bounds at 100 ms.
+// BENCH_BURST sets the number of feeds, BENCH_SKIP_BUILD=1 and BENCH_CPU_PROF=<dir> are described below.
 // Figures only: they depend on the machine and its load (printed with them).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -112,7 +114,9 @@ async function main(): Promise<void> {
       CHECKPOINT_DISABLE: "1",
     };
     const inputs = hashBuildInputs(root);
-    const reason = rebuildReason(path.join(root, distDir), inputs);
+    // BENCH_SKIP_BUILD=1 serves whatever build is there (e.g. after editing only this script).
+    const existing = process.env.BENCH_SKIP_BUILD === "1" && fs.existsSync(path.join(root, distDir, "BUILD_ID"));
+    const reason = existing ? null : rebuildReason(path.join(root, distDir), inputs);
     if (reason !== null) {
       log(`next build into ${distDir} (${reason})`);
       const build = run(process.execPath, [nextBin(), "build"], env);
@@ -120,7 +124,10 @@ async function main(): Promise<void> {
       if (code !== 0) throw new Error("next build failed");
       recordBuildInputs(path.join(root, distDir), inputs);
     }
-    app = run(process.execPath, [nextBin(), "start", "-p", String(port)], env);
+    // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the app, written when it stops, to find what holds the loop.
+    const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    if (process.env.BENCH_NODE_REQUIRE) profile.push("--require", process.env.BENCH_NODE_REQUIRE);
+    app = run(process.execPath, [...profile, nextBin(), "start", "-p", String(port)], env);
     await waitForHealth(baseUrl, app);
     // Warm the routes (first requests load their code) with a small feed that is not in the burst.
     await (await fetch(`${baseUrl}/calendar/expo-2017.ics?programme=pakistan-day`)).arrayBuffer();
