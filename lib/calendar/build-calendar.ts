@@ -63,7 +63,8 @@ export function eventShortUrl(baseUrl: string, id: number): string {
   return absoluteUrl(baseUrl, eventShortPath(id));
 }
 
-function eventData(event: FeedEvent, baseUrl: string, detail: FeedDetail): ICalEventData {
+/** One event's ical-generator data in `detail`; render-in-turns.ts renders it on its own too. */
+export function eventData(event: FeedEvent, baseUrl: string, detail: FeedDetail): ICalEventData {
   const url = eventPageUrl(baseUrl, event.slug);
   const common: ICalEventData = {
     id: feedText(event.uid),
@@ -179,7 +180,7 @@ export function estimateEventBytes(event: FeedEvent, baseUrl: string, detail: Fe
 }
 
 /** Calendar properties and framing; generous, so the estimate errs towards the smaller form. */
-const CALENDAR_OVERHEAD_BYTES = 1024;
+export const CALENDAR_OVERHEAD_BYTES = 1024;
 
 /**
  * Renders once, in the richest detail level whose estimated size fits the budget (rendering the

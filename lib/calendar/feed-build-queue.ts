@@ -1,7 +1,5 @@
 import { createHash } from "node:crypto";
-import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import {
-  estimateEventBytes,
   FEED_BYTE_BUDGET,
   FEED_DETAILS,
   renderCalendar,
@@ -10,23 +8,29 @@ import {
   type FeedEvent,
   type RenderedCalendar,
 } from "./build-calendar";
+import { estimateCalendarBytesInTurns, renderEventsInTurns } from "./render-in-turns";
+import { TimeSlicer } from "./time-slicer";
 
-// Feed builds are bounded (docs/decisions/012-bounded-feed-builds.md). Rendering the whole
-// programme is ~0.7–1 s of synchronous work; done in one go it stalls every other request for that
-// long, and a burst of distinct searches would stall the server for seconds. So:
-// - a build renders its events in slices of SLICE_EVENTS and yields to the event loop between
-//   slices, so no other request waits behind more than one slice (tens of milliseconds);
+// Feed builds are bounded (docs/decisions/012-bounded-feed-builds-and-malformed-requests.md).
+// Building the whole programme is 0.7–5 s of CPU (5 on a loaded machine); done in one go it stalls
+// every other request for that long, and a burst of distinct searches would stall the server for
+// seconds. So:
+// - a build never holds the event loop for more than about TURN_BUDGET_MS (time-slicer.ts): its
+//   rows are loaded in pages, its size estimate and its VEVENTs are computed event by event
+//   (render-in-turns.ts), handing the event loop back whenever the budget is spent;
 // - builds run one at a time, keyed by the set of events (and link origin) they contain: two
 //   searches matching the same events share one render of those events (only the calendar's own
 //   name and URL, a few hundred bytes, are rendered per selection);
 // - at most MAX_WAITING_BUILDS builds (loading their events included) are under way at once;
 //   beyond that the request gets 503 with Retry-After before touching the database.
 
-export const SLICE_EVENTS = 50;
 export const MAX_WAITING_BUILDS = 4;
 const RETRY_AFTER_SECONDS = 5;
 // ical-generator ends the calendar without a line break after it.
 const END = "END:VCALENDAR";
+
+/** Loads a build's events; long work in it takes turns through `slicer` too. */
+export type LoadFeedEvents = (slicer: TimeSlicer) => Promise<readonly FeedEvent[]>;
 
 /** Thrown when the build queue is full; the route answers 503 with Retry-After. */
 export class FeedBusyError extends Error {
@@ -58,27 +62,14 @@ function calendarHead(frame: Frame, detail: FeedDetail): string {
   return empty.slice(0, empty.lastIndexOf(END));
 }
 
-/** The VEVENTs of `events` in `detail`, rendered slice by slice with a yield between slices. */
-async function renderEventsInSlices(frame: Frame, events: readonly FeedEvent[], detail: FeedDetail, onSlice: () => void): Promise<string> {
-  const parts: string[] = [];
-  for (let start = 0; start < events.length; start += SLICE_EVENTS) {
-    await yieldToEventLoop();
-    onSlice();
-    const text = renderCalendar({ ...frame, events: events.slice(start, start + SLICE_EVENTS), detail });
-    // Folded continuation lines start with a space, so "\r\nBEGIN:VEVENT" is always a real component.
-    parts.push(text.slice(text.indexOf("\r\nBEGIN:VEVENT\r\n") + 2, text.lastIndexOf(END)));
-  }
-  return parts.join("");
-}
-
 export class FeedBuildQueue {
   private readonly inFlight = new Map<string, Promise<RenderedEvents>>();
   private readonly recent = new Map<string, RenderedEvents>();
   private tail: Promise<unknown> = Promise.resolve();
   private underWay = 0;
-  /** Renders of event sets and slices run, for tests and the benchmark. */
+  /** Renders of event sets, and how often builds handed the event loop back, for tests and the benchmark. */
   renders = 0;
-  slices = 0;
+  yields = 0;
 
   constructor(
     private readonly maxWaiting: number = MAX_WAITING_BUILDS,
@@ -90,14 +81,25 @@ export class FeedBuildQueue {
    * fits `budget`, byte-identical to renderCalendarWithinBudget, built through the queue. Throws
    * FeedBusyError, before loading anything, when MAX_WAITING_BUILDS builds are under way.
    */
-  async render(frame: Frame, loadEvents: () => Promise<readonly FeedEvent[]>, budget: number = FEED_BYTE_BUDGET): Promise<RenderedCalendar> {
+  async render(frame: Frame, loadEvents: LoadFeedEvents, budget: number = FEED_BYTE_BUDGET): Promise<RenderedCalendar> {
     if (this.underWay >= this.maxWaiting) throw new FeedBusyError();
     this.underWay += 1;
     try {
-      // Loading ~3,000 rows is a long synchronous step of its own (row mapping): one at a time too.
-      return await this.build(frame, await this.serial(loadEvents), budget);
+      // Loading ~3,000 rows is CPU work too (row mapping): one load or render at a time.
+      const events = await this.serial(() => this.inTurns((slicer) => loadEvents(slicer)));
+      return await this.build(frame, events, budget);
     } finally {
       this.underWay -= 1;
+    }
+  }
+
+  /** Runs `work` with a fresh slicer and counts its yields. */
+  private async inTurns<T>(work: (slicer: TimeSlicer) => Promise<T>): Promise<T> {
+    const slicer = new TimeSlicer();
+    try {
+      return await work(slicer);
+    } finally {
+      this.yields += slicer.yields;
     }
   }
 
@@ -106,9 +108,12 @@ export class FeedBuildQueue {
       .update(`${frame.baseUrl}\n${budget}\n`)
       .update(events.map((event) => `${event.id}:${event.sequence}:${event.updatedAt.getTime()}`).join(","))
       .digest("base64url");
-    const rendered = await this.eventsOf(key, () => this.renderEvents(frame, events, budget));
-    const bytes = new TextEncoder().encode(calendarHead(frame, rendered.detail) + rendered.events + END);
-    return { bytes, detail: rendered.detail };
+    const rendered = await this.eventsOf(key, () => this.inTurns((slicer) => this.renderEvents(frame, events, budget, slicer)));
+    // Joining and encoding ~900 KB takes several milliseconds: after a turn of its own.
+    return this.inTurns(async (slicer) => {
+      await slicer.yieldNow();
+      return { bytes: new TextEncoder().encode(calendarHead(frame, rendered.detail) + rendered.events + END), detail: rendered.detail };
+    });
   }
 
   /** One step at a time: each waits for the one before it. */
@@ -136,15 +141,17 @@ export class FeedBuildQueue {
   }
 
   /** As renderCalendarWithinBudget: pick the level by estimate, render, step down if still too big. */
-  private async renderEvents(frame: Frame, events: readonly FeedEvent[], budget: number): Promise<RenderedEvents> {
+  private async renderEvents(frame: Frame, events: readonly FeedEvent[], budget: number, slicer: TimeSlicer): Promise<RenderedEvents> {
     this.renders += 1;
-    const fits = (detail: FeedDetail) =>
-      events.reduce((sum, event) => sum + estimateEventBytes(event, frame.baseUrl, detail), 1024) < budget;
-    const first = FEED_DETAILS.findIndex((detail, index) => index === FEED_DETAILS.length - 1 || fits(detail));
-    for (let index = first; ; index++) {
+    let index = 0;
+    while (index < FEED_DETAILS.length - 1 && (await estimateCalendarBytesInTurns(events, frame.baseUrl, FEED_DETAILS[index], slicer)) >= budget) {
+      index += 1;
+    }
+    for (; ; index++) {
       const detail = FEED_DETAILS[index];
-      const rendered = await renderEventsInSlices(frame, events, detail, () => (this.slices += 1));
-      const size = Buffer.byteLength(calendarHead(frame, detail) + rendered + END);
+      const rendered = await renderEventsInTurns(events, frame.baseUrl, detail, slicer);
+      // Summed, not concatenated: measuring the joined string would copy ~900 KB in one block.
+      const size = Buffer.byteLength(calendarHead(frame, detail)) + Buffer.byteLength(rendered) + END.length;
       if (size < budget || index === FEED_DETAILS.length - 1) return { events: rendered, detail };
     }
   }

@@ -16,6 +16,7 @@ import {
 } from "../schedule/event-filters";
 import { renderCalendarWithinBudget, type FeedEvent } from "./build-calendar";
 import { feedBuildQueue } from "./feed-build-queue";
+import { loadFeedEventsInPages } from "./load-feed-events-in-pages";
 import { feedCache, type StoredFeed } from "./feed-cache";
 import { calendarName } from "./feed-text";
 import { cachedRead, programmeVersion } from "../cache/programme-reads";
@@ -94,7 +95,7 @@ export async function getPublicFeed(params: URLSearchParams, baseUrl: string): P
         baseUrl,
         pageUrl: absoluteUrl(baseUrl, query ? `${SCHEDULE_PATH}?${query}` : SCHEDULE_PATH),
       },
-      () => loadFeedEvents(where),
+      (slicer) => loadFeedEventsInPages(where, slicer),
     ),
   );
   return { ok: true, value: feed };
