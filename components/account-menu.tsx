@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { signOut } from "next-auth/react";
+import { signOutInBrowser } from "@/lib/auth/sign-out-in-browser";
 import { HOME_PATH, SIGN_IN_PATH, SIGN_UP_PATH, signInPath } from "@/lib/http/paths";
 import { useSavedEvents } from "./saved-events-provider";
 
@@ -17,7 +17,7 @@ export function AccountMenu() {
         <span>
           Signed in as <strong>{account.name || account.email}</strong>
         </span>
-        <button type="button" className="secondary" onClick={() => void signOut({ callbackUrl: HOME_PATH })}>
+        <button type="button" className="secondary" onClick={() => void signOutInBrowser(HOME_PATH)}>
           Sign out
         </button>
       </>

@@ -17,10 +17,13 @@ export function EventCard({
   highlight?: readonly string[];
 }) {
   const cancelled = event.status === "CANCELLED";
+  // No prefetch for a card's links: a page of 100 cards would otherwise have the router fetch an
+  // RSC payload for every card scrolled into view, each a server render of a dynamic page, on a
+  // phone's slow network after load (issue 13). A tap still navigates in the app.
   return (
     <article className={cancelled ? "card event-card cancelled" : "card event-card"}>
       <h3>
-        <Link href={eventPath(event.slug)}>
+        <Link href={eventPath(event.slug)} prefetch={false}>
           <SearchHighlight text={event.title} words={highlight} />
         </Link>
       </h3>
@@ -32,7 +35,7 @@ export function EventCard({
       <p className="event-meta">
         {showVenue ? (
           <>
-            <Link href={venuePath(event.venue.slug)}>
+            <Link href={venuePath(event.venue.slug)} prefetch={false}>
               <SearchHighlight text={event.venue.name} words={highlight} />
             </Link>
             {" · "}

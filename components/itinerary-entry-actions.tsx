@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import type { ActionResult } from "@/lib/http/problems";
-import { MAX_NOTE_LENGTH } from "@/lib/itinerary/itinerary-schemas";
+import { MAX_NOTE_LENGTH } from "@/lib/itinerary/form-choices";
 import styles from "./itinerary.module.css";
 
 type FormAction = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult | null>;

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { REMINDER_OPTIONS, type ReminderValue } from "@/lib/itinerary/share-schema";
+import { REMINDER_OPTIONS, type ReminderValue } from "@/lib/itinerary/form-choices";
 import styles from "./calendar-feed.module.css";
 
 /** What the page renders and the reminder action answers: the stored choice, and how the last save went. */

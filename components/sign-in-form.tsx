@@ -1,9 +1,9 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import type { ProviderId } from "@/lib/auth/auth-options";
-import { signInErrorMessage } from "@/lib/auth/credentials-schema";
+import { redirectToProvider, signInInBrowser } from "@/lib/auth/sign-in-in-browser";
+import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
 
 const fieldStyle = { display: "grid", gap: "0.25rem", marginBottom: "0.75rem" } as const;
 const formStyle = { maxWidth: "26rem" } as const;
@@ -27,12 +27,11 @@ export function SignInForm({
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const result = await signIn("credentials", {
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
+    const result = await signInInBrowser(
+      "credentials",
+      { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") },
       callbackUrl,
-      redirect: false,
-    });
+    ).catch(() => null);
     if (result?.ok && !result.error) {
       // A full load, so the header, the saved events and the merge of device saves start fresh.
       window.location.assign(callbackUrl);
@@ -46,8 +45,9 @@ export function SignInForm({
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setError(null);
-    const result = await signIn("email", { email: String(form.get("email") ?? ""), callbackUrl, redirect: false });
-    if (result?.error) setError(signInErrorMessage(result.error));
+    const result = await signInInBrowser("email", { email: String(form.get("email") ?? "") }, callbackUrl).catch(() => null);
+    if (!result) setError(signInErrorMessage("EmailSignin"));
+    else if (result.error) setError(signInErrorMessage(result.error));
     else setStatus("If that address can receive mail, a sign-in link is on its way.");
   }
 
@@ -94,12 +94,12 @@ export function SignInForm({
         <div style={{ ...formStyle, marginTop: "1.5rem", display: "grid", gap: "0.5rem" }}>
           <h2>Or continue with</h2>
           {providers.includes("github") ? (
-            <button type="button" className="secondary" onClick={() => void signIn("github", { callbackUrl })}>
+            <button type="button" className="secondary" onClick={() => void redirectToProvider("github", callbackUrl)}>
               Sign in with GitHub
             </button>
           ) : null}
           {providers.includes("google") ? (
-            <button type="button" className="secondary" onClick={() => void signIn("google", { callbackUrl })}>
+            <button type="button" className="secondary" onClick={() => void redirectToProvider("google", callbackUrl)}>
               Sign in with Google
             </button>
           ) : null}

@@ -1,8 +1,8 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
-import { MIN_PASSWORD_LENGTH, signUpSchema } from "@/lib/auth/credentials-schema";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/credential-limits";
+import { signInInBrowser } from "@/lib/auth/sign-in-in-browser";
 
 type Field = "name" | "email" | "password";
 const fieldStyle = { display: "grid", gap: "0.25rem", marginBottom: "0.75rem" } as const;
@@ -28,11 +28,9 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     const form = new FormData(event.currentTarget);
     const input = { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
     setError(null);
-    const checked = signUpSchema.safeParse(input);
-    if (!checked.success) {
-      setProblems(problemsByField(checked.error.issues.map((issue) => ({ parameter: String(issue.path[0]), message: issue.message }))));
-      return;
-    }
+    // No check in the browser: the server's 400 names each field's problem in the same words
+    // (lib/auth/credentials-schema.ts), and importing that schema here would add zod's tens of KiB
+    // to the page (issue 13). An invalid form does not count against the sign-up limit.
     setProblems({});
     setPending(true);
     try {
@@ -53,7 +51,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         return;
       }
       if (!response.ok) throw new Error(String(response.status));
-      const result = await signIn("credentials", { email: input.email, password: input.password, callbackUrl, redirect: false });
+      const result = await signInInBrowser("credentials", { email: input.email, password: input.password }, callbackUrl);
       if (result?.ok && !result.error) {
         window.location.assign(callbackUrl);
         return;

@@ -1,11 +1,13 @@
-// One definition of the sign-up and sign-in inputs and their messages, used by the forms (for
-// hints and early messages) and by the server (which never trusts the form). No server-only
-// import: the forms run in the browser.
+// One definition of the sign-up and sign-in inputs and their messages, used by the server (which
+// never trusts the form). The forms show the server's messages (a 400 names each field's problem)
+// rather than importing this module, which would put zod into the pages' JavaScript (issue 13).
 import { z } from "zod";
 
-export const MIN_PASSWORD_LENGTH = 10;
-// argon2 accepts any length; the cap only stops someone from making the server hash megabytes.
-export const MAX_PASSWORD_LENGTH = 200;
+// The forms import these two modules directly: they carry no zod into the browser.
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./credential-limits";
+
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH };
+export { signInErrorMessage } from "./sign-in-messages";
 
 // PostgreSQL refuses NUL in text, and no name or email has a control character in it. Names are
 // shown to other people (and in feeds): bidi overrides and isolates (U+202A–202E, U+2066–2069)
@@ -51,18 +53,3 @@ export const signInSchema = z.object({
 });
 
 export type SignInInput = z.infer<typeof signInSchema>;
-
-// What the sign-in page says for next-auth's error codes (and ours: TooManyAttempts).
-const SIGN_IN_MESSAGES: Record<string, string> = {
-  CredentialsSignin: "Email or password is incorrect.",
-  TooManyAttempts: "Too many failed sign-ins. Wait a few minutes, then try again.",
-  OAuthAccountNotLinked: "This email already signs in another way. Use the method you used first.",
-  EmailSignin: "The sign-in link could not be sent. Try again, or use your password.",
-  Verification: "That sign-in link has expired or was already used. Ask for a new one.",
-  SessionRequired: "Sign in to see that page.",
-};
-
-export function signInErrorMessage(code: string | null | undefined): string | null {
-  if (!code) return null;
-  return SIGN_IN_MESSAGES[code] ?? "Sign-in did not work. Try again.";
-}

@@ -1,6 +1,10 @@
 // Saves made before signing in live in the browser (localStorage) until sign-in merges them into
 // the account. Any page can read them; a damaged value is treated as empty, never as an error.
-import { MAX_DEVICE_SAVES } from "./itinerary-schemas";
+// No import of the zod schemas here: this module runs on every page in the browser, and zod would
+// add tens of KiB of JavaScript to each (issue 13's 150 KiB budget).
+
+// A browser keeps at most this many saves before sign-in; more is not a visitor but a script.
+export const MAX_DEVICE_SAVES = 500;
 
 export const DEVICE_SAVES_KEY = "expo2017.deviceSaves";
 

@@ -1,9 +1,10 @@
 // The inputs of the itinerary API, shared by the note form and the server.
 import { z } from "zod";
+// The limits live in modules the browser loads, which must not import zod.
+import { MAX_DEVICE_SAVES } from "./device-saves";
+import { MAX_NOTE_LENGTH } from "./form-choices";
 
-export const MAX_NOTE_LENGTH = 1000;
-// A browser keeps at most this many saves before sign-in; more is not a visitor but a script.
-export const MAX_DEVICE_SAVES = 500;
+export { MAX_DEVICE_SAVES, MAX_NOTE_LENGTH };
 
 // Line breaks and tabs belong in a note; other control characters do not, and PostgreSQL refuses NUL.
 const NOTE_CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { parseIsoDate } from "../time/astana";
 import { EXPO_FIRST_DAY, EXPO_LAST_DAY, isExpoDay } from "../time/expo-dates";
+import { REMINDER_OPTIONS, type ReminderValue } from "./form-choices";
 
 const expoDay = z.string({ error: "must be a list of dates (YYYY-MM-DD)" }).superRefine((value, ctx) => {
   if (!parseIsoDate(value)) ctx.addIssue({ code: "custom", message: `"${value.slice(0, 40)}" is not a date (use YYYY-MM-DD)` });
@@ -27,16 +28,8 @@ export const createShareBodySchema = z.strictObject(
 
 export type CreateShareBody = z.infer<typeof createShareBodySchema>;
 
-/** The reminder choices, as the API and the form spell them. */
-export const REMINDER_OPTIONS = [
-  { value: "none", label: "No reminder" },
-  { value: "15", label: "15 minutes before" },
-  { value: "30", label: "30 minutes before" },
-  { value: "60", label: "1 hour before" },
-  { value: "walk+10", label: "Walking time from the previous event + 10 minutes" },
-] as const;
-
-export type ReminderValue = (typeof REMINDER_OPTIONS)[number]["value"];
+// The reminder choices, as the API and the form spell them (kept zod-free for the form).
+export { REMINDER_OPTIONS, type ReminderValue };
 
 const REMINDER_VALUES = REMINDER_OPTIONS.map((option) => option.value) as [ReminderValue, ...ReminderValue[]];
 

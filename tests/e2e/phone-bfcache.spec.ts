@@ -28,9 +28,13 @@ test("Back to the schedule from another document comes from the back/forward cac
   });
   // A page restored from the cache fires pageshow, not load: wait only for the navigation itself.
   await page.goBack({ waitUntil: "commit" });
-  // When the browser could not keep the page, it says why: shown in the failure.
-  const why = await page.evaluate(() => JSON.stringify((performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming & { notRestoredReasons?: unknown }).notRestoredReasons ?? null));
-  await expect(page.locator("html"), why).toHaveAttribute("data-restored-from-bfcache", "true");
+  // A locator assertion, not an evaluate first: right after "commit" the restored page's execution
+  // context may still be swapped in, and an evaluate then fails with "context destroyed" (seen on a
+  // loaded machine). When the browser could not keep the page, it says why: added to the failure.
+  await expect(page.locator("html")).toHaveAttribute("data-restored-from-bfcache", "true").catch(async (error: Error) => {
+    const why = await page.evaluate(() => JSON.stringify((performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming & { notRestoredReasons?: unknown }).notRestoredReasons ?? null));
+    throw new Error(`${error.message}\nnotRestoredReasons: ${why}`);
+  });
   await expectRestored(page, scrollY);
   expect(documents).toEqual([]);
 });
