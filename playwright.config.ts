@@ -9,7 +9,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: true,
-  timeout: 60_000,
+  // Generous: axe over a full day page takes ~35 s on a loaded 2-core machine.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   outputDir: "test-results",

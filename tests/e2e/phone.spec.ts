@@ -67,6 +67,8 @@ test.describe("on a 375 px phone", () => {
   test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
 
   test("the header is one row of at most 64 px; its menu opens from the keyboard and is axe clean", async ({ page }) => {
+    // Two axe runs over 38 cards take most of a minute on a loaded 2-core machine.
+    test.slow();
     await page.goto("/schedule?date=2017-08-14");
     const header = page.getByRole("banner");
     const box = await header.boundingBox();
