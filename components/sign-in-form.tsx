@@ -63,7 +63,8 @@ export function SignInForm({
           {status}
         </p>
       ) : null}
-      <form onSubmit={onPasswordSubmit} style={formStyle} noValidate>
+      {/* post: a tap before hydration submits natively, and a GET would put the password in the address. */}
+      <form method="post" onSubmit={onPasswordSubmit} style={formStyle} noValidate>
         <div style={fieldStyle}>
           <label htmlFor="signin-email">Email</label>
           <input id="signin-email" name="email" type="email" autoComplete="email" required />
@@ -78,7 +79,7 @@ export function SignInForm({
       </form>
 
       {providers.includes("email") ? (
-        <form onSubmit={onMagicLinkSubmit} style={{ ...formStyle, marginTop: "1.5rem" }}>
+        <form method="post" onSubmit={onMagicLinkSubmit} style={{ ...formStyle, marginTop: "1.5rem" }}>
           <h2>Or get a sign-in link by email</h2>
           <div style={fieldStyle}>
             <label htmlFor="magic-link-email">Email for a sign-in link</label>

@@ -96,8 +96,10 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     );
   };
 
+  // method="post": a tap before hydration submits natively, and a GET would put the password in
+  // the address bar, the history and the server's logs.
   return (
-    <form onSubmit={onSubmit} style={{ maxWidth: "26rem" }} noValidate>
+    <form method="post" onSubmit={onSubmit} style={{ maxWidth: "26rem" }} noValidate>
       {error ? (
         <p role="alert" className="banner danger">
           {error}

@@ -67,6 +67,28 @@ test("after five failed sign-ins the sixth is refused with 429 and Retry-After, 
   await page.context().close();
 });
 
+test("a sign-in or sign-up sent before the page's scripts ran never puts the password in the address", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    for (const [path, button] of [["/signin", "Sign in"], ["/signup", "Create account"]] as const) {
+      await page.goto(path);
+      if (path === "/signup") await page.getByLabel("Name", { exact: true }).fill("No Script");
+      await page.getByLabel("Email", { exact: true }).fill("noscript@example.test");
+      await page.getByLabel("Password", { exact: true }).fill("a secret 2017 password");
+      const [answer] = await Promise.all([
+        page.waitForResponse((response) => new URL(response.url()).pathname === path && response.request().method() !== "GET"),
+        page.getByRole("main").getByRole("button", { name: button, exact: true }).click(),
+      ]);
+      expect(answer.request().method(), path).toBe("POST");
+      expect(answer.status(), path).toBeLessThan(500);
+      expect(page.url(), path).not.toContain("secret");
+    }
+  } finally {
+    await context.close();
+  }
+});
+
 test("the session cookie is httpOnly and SameSite=Lax, and the header names who is signed in", async ({ page }) => {
   await signUp(page, uniqueEmail(), "Dana Test");
   await expect(page.getByRole("banner")).toContainText("Signed in as Dana Test");

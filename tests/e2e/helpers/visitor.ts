@@ -26,6 +26,7 @@ export async function signUp(page: Page, email: string = uniqueEmail(), name = "
   await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
   // Attached rather than visible: on a phone the account area sits in the header's closed menu.
-  await expect(page.getByRole("banner").getByText("Signed in as")).toBeAttached();
+  // 30 s: sign-up hashes the password twice (sign-up, then sign-in), slow on a loaded machine.
+  await expect(page.getByRole("banner").getByText("Signed in as")).toBeAttached({ timeout: 30_000 });
   return email;
 }
