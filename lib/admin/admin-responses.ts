@@ -28,3 +28,9 @@ export function announcingChanges<Args extends unknown[]>(handler: (...args: Arg
     return response;
   };
 }
+
+/** Any other admin outcome: its fields but `ok` and `status` as the body, with its status. */
+export function outcomeResponse(outcome: { ok: boolean; status: number } & Record<string, unknown>): Response {
+  const body = Object.fromEntries(Object.entries(outcome).filter(([key]) => key !== "ok" && key !== "status"));
+  return Response.json(body, { status: outcome.status, headers: ADMIN_NO_STORE });
+}

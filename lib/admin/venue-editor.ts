@@ -77,3 +77,32 @@ export async function updateVenue(slug: string, input: unknown, actorId: string 
     throw error;
   }
 }
+
+export type VenueDeleteOutcome = { ok: true; status: 200; deleted: true } | { ok: false; status: 400 | 404 | 409; error: string; details?: FieldProblem[] };
+
+/**
+ * Deletes a venue no event uses, with `updatedAt` as the version like an edit. A venue with events
+ * is refused (409) naming how many: every event needs a venue, so they must move first.
+ */
+export async function deleteVenue(slug: string, updatedAt: string | null, actorId: string | null): Promise<VenueDeleteOutcome> {
+  if (updatedAt === null || Number.isNaN(Date.parse(updatedAt))) {
+    return { ok: false, status: 400, error: "Invalid venue: updatedAt", details: [{ parameter: "updatedAt", message: "is required: the venue's updatedAt" }] };
+  }
+  return prisma.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ id: number }[]>`SELECT "id" FROM "Venue" WHERE "slug" = ${slug} FOR UPDATE`;
+    if (locked.length === 0) return { ok: false, status: 404, error: `No venue "${slug.slice(0, 100)}"` } as const;
+    const current = await tx.venue.findUniqueOrThrow({ where: { id: locked[0].id }, select: { ...SELECT, _count: { select: { events: true } } } });
+    if (current.updatedAt.getTime() !== new Date(updatedAt).getTime()) {
+      return { ok: false, status: 409, error: "Someone else changed this venue since you opened it. Reload it before deleting it." } as const;
+    }
+    const events = current._count.events;
+    if (events > 0) {
+      return { ok: false, status: 409, error: `${events} event${events === 1 ? " uses" : "s use"} this venue; move ${events === 1 ? "it" : "them"} to another venue or delete ${events === 1 ? "it" : "them"} first.` } as const;
+    }
+    await tx.venue.delete({ where: { id: current.id } });
+    await writeChangeLog(tx, [
+      { subject: "VENUE", action: "DELETE", subjectId: current.id, subjectSlug: current.slug, label: current.name, fields: fieldChanges(current, null, FIELDS.filter((f) => f !== "slug")), actorId },
+    ]);
+    return { ok: true, status: 200, deleted: true } as const;
+  });
+}
