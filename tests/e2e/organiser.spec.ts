@@ -213,7 +213,7 @@ test("an organiser creates, edits and deletes a venue and edits a national day's
 
   // A venue: a latitude out of range is named next to its field, in the browser, before sending.
   await page.goto("/admin");
-  await page.getByRole("link", { name: "Venues", exact: true }).click();
+  await page.getByRole("main").getByRole("link", { name: "Venues", exact: true }).click();
   await page.getByRole("link", { name: "New venue" }).click();
   const venueForm = page.locator("form.admin-venue-form");
   await venueForm.locator('input[name="name"]').fill("E2E Hall");
