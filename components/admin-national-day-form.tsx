@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import type { AdminNationalDayJson } from "@/lib/admin/admin-national-days";
+import type { AdminNationalDayJson } from "@/lib/admin/national-day-editor";
 import { nationalDayFieldsSchema, nationalDayPatchSchema, parseTimelineText } from "@/lib/admin/national-day-input";
 
 // Create or edit a national day and its timeline. The same zod schemas as /api/admin/national-days

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import type { AdminVenueJson } from "@/lib/admin/admin-venues";
+import type { AdminVenueJson } from "@/lib/admin/venue-editor";
 import { VENUE_KINDS, venueFieldsSchema, venuePatchSchema } from "@/lib/admin/venue-input";
 
 // Create or edit a venue. The same zod schema as /api/admin/venues checks the input first; the

@@ -1,8 +1,9 @@
 import "server-only";
 import { prisma, Prisma } from "../db";
 import { changedFields } from "../programme/event-changes";
+import { ADMIN_NO_STORE } from "./access";
 import { fieldChanges, writeChangeLog } from "./change-log";
-import { problemsOf, type FieldProblem } from "./event-input";
+import { type FieldProblem, problemsOf } from "./event-input";
 import { venueFieldsSchema, venuePatchSchema } from "./venue-input";
 
 export { venueFieldsSchema, venuePatchSchema } from "./venue-input";
@@ -105,4 +106,54 @@ export async function deleteVenue(slug: string, updatedAt: string | null, actorI
     ]);
     return { ok: true, status: 200, deleted: true } as const;
   });
+}
+
+// What the /admin venue pages show and edit: every field the venue form sends, in the form's shape
+// (the kind lower-case as the schema accepts it, updatedAt as the ISO instant PATCH carries back).
+
+export interface AdminVenueJson {
+  slug: string;
+  name: string;
+  kind: string;
+  description: string;
+  address: string;
+  latitude: number;
+  longitude: number;
+  updatedAt: string;
+}
+
+const FORM_SELECT = { slug: true, name: true, kind: true, description: true, address: true, latitude: true, longitude: true, updatedAt: true } as const;
+
+function toJson(row: { slug: string; name: string; kind: string; description: string | null; address: string | null; latitude: number | null; longitude: number | null; updatedAt: Date }): AdminVenueJson {
+  return {
+    slug: row.slug,
+    name: row.name,
+    kind: row.kind.toLowerCase(),
+    description: row.description ?? "",
+    address: row.address ?? "",
+    latitude: row.latitude ?? 0,
+    longitude: row.longitude ?? 0,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export async function listAdminVenues(): Promise<AdminVenueJson[]> {
+  return (await prisma.venue.findMany({ select: FORM_SELECT, orderBy: { name: "asc" } })).map(toJson);
+}
+
+export async function getAdminVenue(slug: string): Promise<AdminVenueJson | null> {
+  const row = await prisma.venue.findUnique({ where: { slug }, select: FORM_SELECT });
+  return row ? toJson(row) : null;
+}
+
+export function venueResponse(outcome: VenueOutcome): Response {
+  if (!outcome.ok) {
+    const { status, error, details } = outcome;
+    return Response.json({ error, ...(details && { details }) }, { status, headers: ADMIN_NO_STORE });
+  }
+  const { venue } = outcome;
+  return Response.json(
+    { venue: { slug: venue.slug, name: venue.name, kind: venue.kind.toLowerCase(), description: venue.description, address: venue.address, latitude: venue.latitude, longitude: venue.longitude, updatedAt: venue.updatedAt.toISOString() } },
+    { status: outcome.status, headers: ADMIN_NO_STORE },
+  );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listAdminNationalDays } from "@/lib/admin/admin-national-days";
+import { listAdminNationalDays } from "@/lib/admin/national-day-editor";
 import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "National days · Organiser tools", robots: { index: false } };

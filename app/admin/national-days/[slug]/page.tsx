@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AdminDeleteButton } from "@/components/admin-delete-button";
 import { AdminNationalDayForm } from "@/components/admin-national-day-form";
-import { getAdminNationalDay } from "@/lib/admin/admin-national-days";
+import { getAdminNationalDay } from "@/lib/admin/national-day-editor";
 import { requireAdmin } from "@/lib/auth/session";
 import { nationalDayPath } from "@/lib/http/paths";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AdminDeleteButton } from "@/components/admin-delete-button";
 import { AdminVenueForm } from "@/components/admin-venue-form";
-import { getAdminVenue } from "@/lib/admin/admin-venues";
+import { getAdminVenue } from "@/lib/admin/venue-editor";
 import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Edit venue", robots: { index: false } };

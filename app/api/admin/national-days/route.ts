@@ -1,6 +1,5 @@
-import { announcingChanges, outcomeResponse } from "@/lib/admin/admin-responses";
+import { announcingChanges, outcomeResponse, requireApiAdmin } from "@/lib/admin/access";
 import { createNationalDay } from "@/lib/admin/national-day-editor";
-import { requireApiAdmin } from "@/lib/admin/require-admin";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { withDatabase } from "@/lib/http/database-unavailable";
 

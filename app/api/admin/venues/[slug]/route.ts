@@ -1,7 +1,5 @@
-import { announcingChanges, outcomeResponse } from "@/lib/admin/admin-responses";
-import { requireApiAdmin } from "@/lib/admin/require-admin";
-import { venueResponse } from "@/lib/admin/venue-response";
-import { deleteVenue, updateVenue } from "@/lib/admin/venue-editor";
+import { announcingChanges, outcomeResponse, requireApiAdmin } from "@/lib/admin/access";
+import { deleteVenue, updateVenue, venueResponse } from "@/lib/admin/venue-editor";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { withDatabase } from "@/lib/http/database-unavailable";
 
