@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import type { AdminChoices } from "@/lib/admin/admin-choices";
+import type { AdminChoices } from "@/lib/admin/access";
 import { eventInputSchema, eventPatchSchema } from "@/lib/admin/event-input";
 import type { AdminEventJson } from "@/lib/admin/event-row";
 

@@ -1,5 +1,5 @@
 import { ChangeList } from "@/components/admin-change-list";
-import { getEventHistory } from "@/lib/admin/event-history";
+import { getEventHistory } from "@/lib/admin/public-changes";
 
 /** "History" on an event page: the organisers' changes to it, without their names. */
 export async function EventHistory({ slug }: { slug: string }) {

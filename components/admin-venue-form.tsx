@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import type { AdminVenueJson } from "@/lib/admin/admin-venues";
+import type { AdminVenueJson } from "@/lib/admin/venue-editor";
 import { VENUE_KINDS, venueFieldsSchema, venuePatchSchema } from "@/lib/admin/venue-input";
 
 // Create or edit a venue. The same zod schema as /api/admin/venues checks the input first; the
@@ -12,9 +12,10 @@ import { VENUE_KINDS, venueFieldsSchema, venuePatchSchema } from "@/lib/admin/ve
 type Problems = Record<string, string>;
 const fieldStyle = { display: "grid", gap: "0.25rem", marginBottom: "0.75rem" } as const;
 
-function problemsOf(details: { field: string; message: string }[] | undefined): Problems {
+// The server names a bad field "parameter", like every error answer of the app (lib/http/problems.ts).
+function problemsOf(details: { parameter: string; message: string }[] | undefined): Problems {
   const problems: Problems = {};
-  for (const { field, message } of details ?? []) problems[field] ??= message;
+  for (const { parameter, message } of details ?? []) problems[parameter] ??= message;
   return problems;
 }
 
@@ -31,7 +32,7 @@ export function AdminVenueForm({ venue }: { venue: AdminVenueJson | null }) {
     const input = Object.fromEntries(new FormData(submitted.currentTarget)) as Record<string, string>;
     const checked = venue ? venuePatchSchema.safeParse(input) : venueFieldsSchema.safeParse(input);
     if (!checked.success) {
-      setProblems(problemsOf(checked.error.issues.map((issue) => ({ field: String(issue.path[0]), message: issue.message }))));
+      setProblems(problemsOf(checked.error.issues.map((issue) => ({ parameter: String(issue.path[0]), message: issue.message }))));
       setMessage("Some fields need attention.");
       return;
     }
@@ -44,7 +45,7 @@ export function AdminVenueForm({ venue }: { venue: AdminVenueJson | null }) {
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify(input),
       });
-      const answer = (await response.json()) as { error?: string; details?: { field: string; message: string }[]; venue?: AdminVenueJson };
+      const answer = (await response.json()) as { error?: string; details?: { parameter: string; message: string }[]; venue?: AdminVenueJson };
       if (!response.ok || !answer.venue) {
         setProblems(problemsOf(answer.details));
         setMessage(answer.error ?? `The server answered ${response.status}.`);

@@ -2,27 +2,18 @@
 // and exporting the programme. Uses the database named by DATABASE_URL, else a fresh embedded
 // PostgreSQL seeded with the whole programme. Prints figures; asserts nothing. The events it
 // creates (slugs "bench-import-…") and their change-log rows are removed at the end.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { databaseUrl, startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { databaseUrl, openScratchServer } from "./lib/database-lifecycle";
 import { prepareDatabase } from "./lib/local-database";
 
 const ROWS = Number(process.env.ROWS ?? 10_000);
 
 async function openDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "expo-bench-import-pg-"));
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "db") });
-  const url = databaseUrl(pg.serverUrl, "postgres");
+  // A scratch folder the embedded server's own user may enter (as root it runs as `postgres`).
+  const server = await openScratchServer({ purpose: "bench-import" });
+  const url = databaseUrl(server.serverUrl, "postgres");
   await prepareDatabase(url, (line) => console.log(`[bench] ${line}`));
-  return {
-    url,
-    stop: async () => {
-      await pg.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { url, stop: () => server.stop() };
 }
 
 function csvOf(venues: string[], shiftHours: number): string {
@@ -50,7 +41,11 @@ function csvOf(venues: string[], shiftHours: number): string {
   return `${lines.join("\r\n")}\r\n`;
 }
 
+/** The phases of the import being timed, printed under its line. */
+const phases: [string, number][] = [];
+
 async function timed<T>(label: string, action: () => Promise<T>): Promise<T> {
+  phases.length = 0;
   const started = performance.now();
   const cpu = process.cpuUsage();
   const result = await action();
@@ -59,6 +54,7 @@ async function timed<T>(label: string, action: () => Promise<T>): Promise<T> {
   const wall = (performance.now() - started).toFixed(0).padStart(7);
   const own = ((used.user + used.system) / 1000).toFixed(0).padStart(6);
   console.log(`  ${label.padEnd(40)} ${wall} ms wall ${own} ms app CPU  ${JSON.stringify(result)}`);
+  for (const [phase, ms] of phases) console.log(`      ${phase.padEnd(36)} ${ms.toFixed(0).padStart(7)} ms`);
   return result;
 }
 
@@ -73,9 +69,12 @@ async function main(): Promise<void> {
   try {
     const venues = (await prisma.venue.findMany({ select: { slug: true }, orderBy: { id: "asc" } })).map((venue) => venue.slug);
     const run = async (csv: string, dryRun = false) => {
+      const started = performance.now();
       const parsed = parseImport("csv", csv);
+      phases.push(["parse CSV (csv-parse)", performance.now() - started]);
       if (!parsed.ok) return { problems: parsed.problems.slice(0, 3) };
-      const outcome = await importProgramme(parsed.records, { dryRun, allowOutsideExpo: false, actorId: null });
+      const onPhase = (phase: string, ms: number) => phases.push([phase, ms]);
+      const outcome = await importProgramme(parsed.records, { dryRun, allowOutsideExpo: false, actorId: null, onPhase });
       return outcome.ok ? outcome.counts : { problems: outcome.problems.slice(0, 3) };
     };
     const fresh = csvOf(venues, 0);

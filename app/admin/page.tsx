@@ -22,7 +22,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
         <Link className="button" href="/admin/events/new">
           New event
         </Link>{" "}
-        <Link href="/admin/venues">Venues</Link> · <a href="/api/admin/export.csv">Export CSV</a> · <a href="/api/admin/export.json">Export JSON</a> · <Link href="/changes">Public change log</Link>
+        <Link href="/admin/venues">Venues</Link> · <Link href="/admin/national-days">National days</Link> · <a href="/api/admin/export.csv">Export CSV</a> · <a href="/api/admin/export.json">Export JSON</a> · <Link href="/changes">Public change log</Link>
       </p>
       <form className="schedule-filters" method="get" action="/admin">
         <div className="field">

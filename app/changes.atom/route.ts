@@ -1,5 +1,4 @@
-import { renderChangesAtom } from "@/lib/admin/changes-atom";
-import { listChanges } from "@/lib/admin/public-changes";
+import { listChanges, renderChangesAtom } from "@/lib/admin/public-changes";
 import { publicBaseUrl } from "@/lib/http/public-base-url";
 import { withDatabase } from "@/lib/http/database-unavailable";
 

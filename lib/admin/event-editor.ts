@@ -3,21 +3,8 @@ import { prisma, Prisma } from "../db";
 import { changedFields } from "../programme/event-changes";
 import { eventUid } from "../seed/sync-events";
 import { fieldChanges, writeChangeLog } from "./change-log";
-import { eventInputSchema, eventPatchSchema, problemsOf, timeProblems, type FieldProblem } from "./event-input";
-import { conflictingFields } from "./version-conflict";
-import {
-  EDITABLE_FIELDS,
-  editableOf,
-  eventColumns,
-  loadReferences,
-  missingReferences,
-  pickEditable,
-  raisesSequence,
-  STORED_EVENT_SELECT,
-  type EditableEvent,
-  type ReferenceIds,
-  type StoredEventRow,
-} from "./stored-event";
+import { eventInputSchema, eventPatchSchema, type FieldProblem, problemsOf, timeProblems } from "./event-input";
+import { EDITABLE_FIELDS, type EditableEvent, editableOf, eventColumns, loadReferences, missingReferences, pickEditable, raisesSequence, type ReferenceIds, STORED_EVENT_SELECT, type StoredEventRow } from "./stored-event";
 
 // Create, change and delete one event. Each runs in one transaction that locks the row, checks the
 // version the organiser started from (optimistic concurrency: a stale save is refused with 409
@@ -214,4 +201,26 @@ export async function deleteEvent(slug: string, versionInput: unknown, actorId: 
     ]);
     return { ok: true, status: 200, deleted: true, cancelledInstead: false } as const;
   });
+}
+
+// A save that started from an older version is refused; to say which fields moved meanwhile, the
+// change log of the event is read: every update records { version: { old, new } } besides the
+// fields it changed.
+
+export async function conflictingFields(tx: Prisma.TransactionClient, eventId: number, sinceVersion: number): Promise<string[]> {
+  const entries = await tx.changeLogEntry.findMany({
+    where: { subject: "EVENT", subjectId: eventId, action: { in: ["UPDATE", "CANCEL"] } },
+    select: { fields: true },
+    orderBy: { id: "asc" },
+  });
+  const fields = new Set<string>();
+  for (const entry of entries) {
+    const changes = entry.fields as Record<string, { old: unknown; new: unknown }> | null;
+    const newVersion = changes?.version?.new;
+    if (typeof newVersion !== "number" || newVersion <= sinceVersion) continue;
+    for (const field of Object.keys(changes ?? {})) if (field !== "version") fields.add(field);
+  }
+  // jsonb keeps keys in its own order; answer in the form's order.
+  const order: readonly string[] = EDITABLE_FIELDS;
+  return [...fields].sort((a, b) => order.indexOf(a) - order.indexOf(b));
 }

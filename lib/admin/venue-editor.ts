@@ -1,8 +1,9 @@
 import "server-only";
 import { prisma, Prisma } from "../db";
 import { changedFields } from "../programme/event-changes";
+import { ADMIN_NO_STORE } from "./access";
 import { fieldChanges, writeChangeLog } from "./change-log";
-import { problemsOf, type FieldProblem } from "./event-input";
+import { type FieldProblem, problemsOf } from "./event-input";
 import { venueFieldsSchema, venuePatchSchema } from "./venue-input";
 
 export { venueFieldsSchema, venuePatchSchema } from "./venue-input";
@@ -76,4 +77,83 @@ export async function updateVenue(slug: string, input: unknown, actorId: string 
     if (isUniqueViolation(error)) return invalid([{ parameter: "slug", message: "is already used by another venue" }]);
     throw error;
   }
+}
+
+export type VenueDeleteOutcome = { ok: true; status: 200; deleted: true } | { ok: false; status: 400 | 404 | 409; error: string; details?: FieldProblem[] };
+
+/**
+ * Deletes a venue no event uses, with `updatedAt` as the version like an edit. A venue with events
+ * is refused (409) naming how many: every event needs a venue, so they must move first.
+ */
+export async function deleteVenue(slug: string, updatedAt: string | null, actorId: string | null): Promise<VenueDeleteOutcome> {
+  if (updatedAt === null || Number.isNaN(Date.parse(updatedAt))) {
+    return { ok: false, status: 400, error: "Invalid venue: updatedAt", details: [{ parameter: "updatedAt", message: "is required: the venue's updatedAt" }] };
+  }
+  return prisma.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ id: number }[]>`SELECT "id" FROM "Venue" WHERE "slug" = ${slug} FOR UPDATE`;
+    if (locked.length === 0) return { ok: false, status: 404, error: `No venue "${slug.slice(0, 100)}"` } as const;
+    const current = await tx.venue.findUniqueOrThrow({ where: { id: locked[0].id }, select: { ...SELECT, _count: { select: { events: true } } } });
+    if (current.updatedAt.getTime() !== new Date(updatedAt).getTime()) {
+      return { ok: false, status: 409, error: "Someone else changed this venue since you opened it. Reload it before deleting it." } as const;
+    }
+    const events = current._count.events;
+    if (events > 0) {
+      return { ok: false, status: 409, error: `${events} event${events === 1 ? " uses" : "s use"} this venue; move ${events === 1 ? "it" : "them"} to another venue or delete ${events === 1 ? "it" : "them"} first.` } as const;
+    }
+    await tx.venue.delete({ where: { id: current.id } });
+    await writeChangeLog(tx, [
+      { subject: "VENUE", action: "DELETE", subjectId: current.id, subjectSlug: current.slug, label: current.name, fields: fieldChanges(current, null, FIELDS.filter((f) => f !== "slug")), actorId },
+    ]);
+    return { ok: true, status: 200, deleted: true } as const;
+  });
+}
+
+// What the /admin venue pages show and edit: every field the venue form sends, in the form's shape
+// (the kind lower-case as the schema accepts it, updatedAt as the ISO instant PATCH carries back).
+
+export interface AdminVenueJson {
+  slug: string;
+  name: string;
+  kind: string;
+  description: string;
+  address: string;
+  latitude: number;
+  longitude: number;
+  updatedAt: string;
+}
+
+const FORM_SELECT = { slug: true, name: true, kind: true, description: true, address: true, latitude: true, longitude: true, updatedAt: true } as const;
+
+function toJson(row: { slug: string; name: string; kind: string; description: string | null; address: string | null; latitude: number | null; longitude: number | null; updatedAt: Date }): AdminVenueJson {
+  return {
+    slug: row.slug,
+    name: row.name,
+    kind: row.kind.toLowerCase(),
+    description: row.description ?? "",
+    address: row.address ?? "",
+    latitude: row.latitude ?? 0,
+    longitude: row.longitude ?? 0,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export async function listAdminVenues(): Promise<AdminVenueJson[]> {
+  return (await prisma.venue.findMany({ select: FORM_SELECT, orderBy: { name: "asc" } })).map(toJson);
+}
+
+export async function getAdminVenue(slug: string): Promise<AdminVenueJson | null> {
+  const row = await prisma.venue.findUnique({ where: { slug }, select: FORM_SELECT });
+  return row ? toJson(row) : null;
+}
+
+export function venueResponse(outcome: VenueOutcome): Response {
+  if (!outcome.ok) {
+    const { status, error, details } = outcome;
+    return Response.json({ error, ...(details && { details }) }, { status, headers: ADMIN_NO_STORE });
+  }
+  const { venue } = outcome;
+  return Response.json(
+    { venue: { slug: venue.slug, name: venue.name, kind: venue.kind.toLowerCase(), description: venue.description, address: venue.address, latitude: venue.latitude, longitude: venue.longitude, updatedAt: venue.updatedAt.toISOString() } },
+    { status: outcome.status, headers: ADMIN_NO_STORE },
+  );
 }

@@ -25,8 +25,8 @@ const ROUTE_METHODS: [RegExp, string[]][] = [
   [/^\/api\/admin\/events$/, ["GET", "POST"]],
   [/^\/api\/admin\/events\/[^/]+$/, ["GET", "PATCH", "DELETE"]],
   [/^\/api\/admin\/import$/, ["POST"]],
-  [/^\/api\/admin\/venues$/, ["POST"]],
-  [/^\/api\/admin\/(?:venues|national-days)\/[^/]+$/, ["PATCH"]],
+  [/^\/api\/admin\/(?:venues|national-days)$/, ["POST"]],
+  [/^\/api\/admin\/(?:venues|national-days)\/[^/]+$/, ["PATCH", "DELETE"]],
 ];
 
 /** The Allow header for a path: what its route handler exports, or GET and HEAD for pages and reads. */

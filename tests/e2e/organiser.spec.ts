@@ -185,3 +185,88 @@ test("/admin answers 401 to a signed-out visitor and 403 to a signed-in visitor 
   expect((await page.request.get("/api/admin/events")).status()).toEqual(403);
   await context.close();
 });
+
+/** The organiser's account: signed up by the first test of this file, or here when run alone. */
+async function signInAsOrganiser(page: Page): Promise<void> {
+  const client = new Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  let exists: boolean;
+  try {
+    exists = (await client.query(`SELECT 1 FROM "User" WHERE lower(email) = lower($1)`, [ADMIN_EMAIL])).rowCount === 1;
+  } finally {
+    await client.end();
+  }
+  if (!exists) return signUp(page, ADMIN_EMAIL, "Organiser Test");
+  await page.goto("/signin");
+  await page.getByLabel("Email", { exact: true }).fill(ADMIN_EMAIL);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("banner").getByText("Signed in as")).toBeVisible({ timeout: 30_000 });
+}
+
+test("an organiser creates, edits and deletes a venue and edits a national day's timeline through the /admin forms; a bad field shows its error", async ({ browser }) => {
+  test.slow();
+  const context = await contextWithAddress(browser);
+  const page = await context.newPage();
+  await signInAsOrganiser(page);
+  const suffix = Date.now().toString(36);
+
+  // A venue: a latitude out of range is named next to its field, in the browser, before sending.
+  await page.goto("/admin");
+  await page.getByRole("main").getByRole("link", { name: "Venues", exact: true }).click();
+  await page.getByRole("link", { name: "New venue" }).click();
+  const venueForm = page.locator("form.admin-venue-form");
+  await venueForm.locator('input[name="name"]').fill("E2E Hall");
+  await venueForm.locator('input[name="slug"]').fill(`e2e-hall-${suffix}`);
+  await venueForm.locator('select[name="kind"]').selectOption("concert_hall");
+  await venueForm.locator('input[name="address"]').fill("1 Test Street, Astana");
+  await venueForm.locator('input[name="latitude"]').fill("123");
+  await venueForm.locator('input[name="longitude"]').fill("71.41");
+  await venueForm.getByRole("button", { name: "Create venue" }).click();
+  await expect(venueForm.locator("#venue-latitude-problem")).toHaveText("must be -90 to 90");
+  await expect(venueForm.locator('input[name="latitude"]')).toHaveAttribute("aria-invalid", "true");
+  await venueForm.locator('input[name="latitude"]').fill("51.09");
+  await venueForm.getByRole("button", { name: "Create venue" }).click();
+  await expect(page.getByRole("heading", { name: "Edit venue: E2E Hall" })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/admin/venues/e2e-hall-${suffix}$`));
+
+  await page.locator('form.admin-venue-form input[name="name"]').fill("E2E Grand Hall");
+  await page.locator("form.admin-venue-form").getByRole("button", { name: "Save venue" }).click();
+  await expect(page.getByRole("heading", { name: "Edit venue: E2E Grand Hall" })).toBeVisible();
+  await page.goto(`/venues/e2e-hall-${suffix}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("E2E Grand Hall");
+
+  // Deleting it (no event uses it) asks first, then goes back to the list without it.
+  await page.goto(`/admin/venues/e2e-hall-${suffix}`);
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Delete this venue" }).click();
+  await expect(page).toHaveURL(/\/admin\/venues$/);
+  await expect(page.getByRole("link", { name: "E2E Grand Hall" })).toHaveCount(0);
+
+  // A national day with a timeline, then its timeline edited; a bad line is named.
+  await page.goto("/admin/national-days/new");
+  const dayForm = page.locator("form.admin-national-day-form");
+  await dayForm.locator('input[name="name"]').fill("E2E National Day");
+  await dayForm.locator('input[name="slug"]').fill(`e2e-day-${suffix}`);
+  await dayForm.locator('input[name="country"]').fill("Testland");
+  await dayForm.locator('input[name="date"]').fill("2017-08-20");
+  await dayForm.locator('textarea[name="timeline"]').fill("1992-02-24 | 24 February 1992 | Relations established.");
+  await dayForm.getByRole("button", { name: "Create national day" }).click();
+  await expect(page.getByRole("heading", { name: "Edit national day: E2E National Day" })).toBeVisible();
+
+  const editForm = page.locator("form.admin-national-day-form");
+  await editForm.locator('textarea[name="timeline"]').fill("1992-02-24 | 24 February 1992 | Relations established.\n1995-13-01 | Someday | Bad date.");
+  await editForm.getByRole("button", { name: "Save national day" }).click();
+  await expect(editForm.locator("#national-day-timeline-problem")).toHaveText("Line 2: the date must be a date YYYY-MM-DD");
+  await editForm.locator('textarea[name="timeline"]').fill("1992-02-24 | 24 February 1992 | Relations established.\n2017-08-20 | 20 August 2017 | Testland Day at EXPO 2017.");
+  // The saved form is shown again at its new version, so the answer itself says it was saved.
+  const [saved] = await Promise.all([
+    page.waitForResponse((response) => response.request().method() === "PATCH" && response.url().includes(`/api/admin/national-days/e2e-day-${suffix}`)),
+    editForm.getByRole("button", { name: "Save national day" }).click(),
+  ]);
+  expect(saved.status()).toEqual(200);
+
+  await page.goto(`/national-days/e2e-day-${suffix}`);
+  await expect(page.getByText("Testland Day at EXPO 2017.")).toBeVisible();
+  await context.close();
+});

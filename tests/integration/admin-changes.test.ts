@@ -1,7 +1,7 @@
 import { GET as getChanges } from "@/app/api/changes/route";
 import { GET as getAtom } from "@/app/changes.atom/route";
 import { createEvent, updateEvent } from "@/lib/admin/event-editor";
-import { getEventHistory } from "@/lib/admin/event-history";
+import { getEventHistory } from "@/lib/admin/public-changes";
 import { prisma } from "@/lib/db";
 import { eventInput, resetChangeLog } from "../helpers/admin";
 import { resetTestEvents, resetUserData } from "../helpers/db";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listAdminVenues } from "@/lib/admin/admin-venues";
+import { listAdminVenues } from "@/lib/admin/venue-editor";
 import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Venues · Organiser tools", robots: { index: false } };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AdminEventForm } from "@/components/admin-event-form";
 import { EventHistory } from "@/components/admin-event-history";
-import { listAdminChoices } from "@/lib/admin/admin-choices";
+import { listAdminChoices } from "@/lib/admin/access";
 import type { AdminEventJson } from "@/lib/admin/event-row";
 import { getAdminEvent } from "@/lib/admin/search-admin-events";
 import { requireAdmin } from "@/lib/auth/session";

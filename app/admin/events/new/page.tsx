@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AdminEventForm } from "@/components/admin-event-form";
 import { requireAdmin } from "@/lib/auth/session";
-import { listAdminChoices } from "@/lib/admin/admin-choices";
+import { listAdminChoices } from "@/lib/admin/access";
 
 export const metadata: Metadata = { title: "New event", robots: { index: false } };
 

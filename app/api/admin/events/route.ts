@@ -1,5 +1,4 @@
-import { requireApiAdmin } from "@/lib/admin/require-admin";
-import { ADMIN_NO_STORE, announcingChanges, editResponse } from "@/lib/admin/admin-responses";
+import { ADMIN_NO_STORE, announcingChanges, editResponse, requireApiAdmin } from "@/lib/admin/access";
 import { createEvent } from "@/lib/admin/event-editor";
 import { searchAdminEvents } from "@/lib/admin/search-admin-events";
 import { readJsonBody } from "@/lib/http/read-json-body";

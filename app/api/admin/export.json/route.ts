@@ -1,4 +1,4 @@
-import { requireApiAdmin } from "@/lib/admin/require-admin";
+import { requireApiAdmin } from "@/lib/admin/access";
 import { exportProgrammeRows } from "@/lib/admin/export-programme";
 import { withDatabase } from "@/lib/http/database-unavailable";
 

@@ -1,5 +1,4 @@
-import { announcingChanges } from "@/lib/admin/admin-responses";
-import { requireApiAdmin } from "@/lib/admin/require-admin";
+import { announcingChanges, requireApiAdmin } from "@/lib/admin/access";
 import { runImport } from "@/lib/admin/run-import";
 import { withDatabase } from "@/lib/http/database-unavailable";
 

@@ -1,7 +1,5 @@
-import { announcingChanges } from "@/lib/admin/admin-responses";
-import { requireApiAdmin } from "@/lib/admin/require-admin";
-import { venueResponse } from "@/lib/admin/venue-response";
-import { createVenue } from "@/lib/admin/venue-editor";
+import { announcingChanges, requireApiAdmin } from "@/lib/admin/access";
+import { createVenue, venueResponse } from "@/lib/admin/venue-editor";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { withDatabase } from "@/lib/http/database-unavailable";
 

@@ -1,5 +1,4 @@
-import { requireApiAdmin } from "@/lib/admin/require-admin";
-import { announcingChanges, editResponse } from "@/lib/admin/admin-responses";
+import { announcingChanges, editResponse, requireApiAdmin } from "@/lib/admin/access";
 import { deleteEvent, updateEvent } from "@/lib/admin/event-editor";
 import { getAdminEvent } from "@/lib/admin/search-admin-events";
 import { readJsonBody } from "@/lib/http/read-json-body";
