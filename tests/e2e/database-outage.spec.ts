@@ -93,6 +93,8 @@ const call = (key: string): Promise<APIResponse> => {
 const health = async () => (await fetch(`${app.baseUrl}/api/health`)).status;
 
 test.beforeAll(async () => {
+  // A server of its own, seeded with the whole programme, and an app: minutes on a loaded machine.
+  test.setTimeout(300_000);
   dataDir = makeScratchDataDir("expo-outage-pg-");
   postgres = await startEmbeddedPostgres({ dataDir });
   const url = await ensureDatabase(postgres.serverUrl, "expo");
