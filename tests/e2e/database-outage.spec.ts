@@ -50,7 +50,7 @@ const CALLS: Record<string, Call> = {
   },
   // next-auth's session and CSRF answers read the JWT cookie only: no database, no outage.
   "GET /api/auth/[...nextauth]": { path: "/api/auth/session", withoutDatabase: 200 },
-  "POST /api/auth/[...nextauth]": { path: "/api/auth/callback/credentials" },
+  "POST /api/auth/[...nextauth]": { path: "/api/auth/callback/credentials" }, // body set once the CSRF token is known
   "POST /api/auth/signup": { path: "/api/auth/signup", body: { name: "New Visitor", email: uniqueEmail("outage"), password: "a long enough passphrase 42" } },
   "GET /api/calendar-feed": { path: "/api/calendar-feed" },
   "POST /api/calendar-feed": { path: "/api/calendar-feed" },
@@ -128,6 +128,10 @@ test("with PostgreSQL stopped: 503 everywhere it is needed, cached pages and fee
   await postgres.stop();
   expect(await becomesTrue(async () => (await health()) === 503, 15_000)).toEqual(true);
 
+  // A sign-in needs the database (the password and the limits): the CSRF token does not.
+  const { csrfToken } = (await (await admin.context.get(`${app.baseUrl}/api/auth/csrf`)).json()) as { csrfToken: string };
+  CALLS["POST /api/auth/[...nextauth]"].body = { email: ADMIN, password: "not the password", csrfToken, json: "true" };
+
   // Every handler: 503 JSON with Retry-After and no internals, or (session/CSRF) its normal answer.
   const wrong: string[] = [];
   for (const key of Object.keys(CALLS)) {
@@ -152,6 +156,9 @@ test("with PostgreSQL stopped: 503 everywhere it is needed, cached pages and fee
     if (problem) wrong.push(`${key}: ${problem}`);
   }
   expect(wrong).toEqual([]);
+  // Polling the session during the outage did not sign the visitor out.
+  const session = (await (await admin.call(app.baseUrl, "GET", "/api/auth/session")).json()) as { user?: { email?: string } };
+  expect(session.user?.email).toEqual(ADMIN);
 
   // A page that needs the database: a friendly 503 page without internals, not a 500.
   for (const path of ["/itinerary", "/events/opening-ceremony-outage-check", "/venues/nur-alem?outage=1"]) {
