@@ -6,6 +6,9 @@ export async function register(): Promise<void> {
     // 4xx instead of Next's 500 for TRACE and broken percent-encoding (lib/security/node-request-guard.ts).
     const { installNodeRequestGuard } = await import("./lib/security/node-request-guard");
     installNodeRequestGuard(process.env.NEXTAUTH_URL?.startsWith("https://") ?? false);
+    // A page failing because the database is away answers 503, not 500 (lib/http/page-outage-status.ts).
+    const { installPageOutageStatus } = await import("./lib/http/page-outage-status");
+    installPageOutageStatus();
     // SIGTERM: in-flight requests finish, then the database pool closes (lib/graceful-shutdown.ts).
     const { installGracefulShutdown } = await import("./lib/graceful-shutdown");
     installGracefulShutdown();
@@ -13,4 +16,14 @@ export async function register(): Promise<void> {
     const { startProgrammeListener } = await import("./lib/cache/programme-reads");
     startProgrammeListener();
   }
+}
+
+// A page's error (a server component that threw) reaches no withDatabase: note an outage here so
+// the page's status becomes 503 (lib/http/database-outage.ts).
+export async function onRequestError(error: unknown): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { isDatabaseUnavailable } = await import("./lib/http/database-unavailable");
+  if (!isDatabaseUnavailable(error)) return;
+  const { noteDatabaseUnavailable } = await import("./lib/http/database-outage");
+  noteDatabaseUnavailable();
 }

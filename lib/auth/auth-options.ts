@@ -8,6 +8,7 @@ import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import type { Provider } from "next-auth/providers/index";
 import { prisma } from "../db";
+import { isDatabaseUnavailable } from "../http/database-unavailable";
 import { getEnv, type Env } from "../env";
 import { authorizeCredentials } from "./passwords";
 import { safeRedirect } from "./same-origin";
@@ -125,9 +126,18 @@ export function authOptions(): NextAuthOptions {
         }
         // A renewal (GET /api/auth/session): an ended session is not renewed. Throwing makes
         // next-auth clear the cookie instead of issuing a fresh one.
-        const row = typeof token.sub === "string"
-          ? await prisma.user.findUnique({ where: { id: token.sub }, select: { sessionVersion: true, emailVerified: true } })
-          : null;
+        let row: { sessionVersion: number; emailVerified: Date | null } | null;
+        try {
+          row = typeof token.sub === "string"
+            ? await prisma.user.findUnique({ where: { id: token.sub }, select: { sessionVersion: true, emailVerified: true } })
+            : null;
+        } catch (error) {
+          // The database is away: throwing would clear the cookie and sign every visitor whose
+          // browser polls the session out of an outage. Keep the token; every request for data
+          // checks it against the user row again (lib/auth/session.ts), and fails with 503 until then.
+          if (isDatabaseUnavailable(error)) return token;
+          throw error;
+        }
         const reason = row ? sessionEndReason(token, row) : "signed-out";
         if (reason) throw new Error(`Session ended (${reason})`);
         return token;

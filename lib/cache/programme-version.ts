@@ -37,6 +37,11 @@ export class ProgrammeVersionWatcher {
   /** Notifications received, for tests. */
   notifications = 0;
 
+  /** Started, but the LISTEN connection is down: the database is probably away (lib/http/database-outage.ts). */
+  get connectionLost(): boolean {
+    return this.started && !this.closed && !this.listening;
+  }
+
   constructor(private readonly options: ProgrammeVersionOptions) {}
 
   private now(): number {

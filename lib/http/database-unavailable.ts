@@ -3,6 +3,8 @@
 // that reads the database is wrapped in `withDatabase`; errors that are not about the database's
 // availability (bugs) are rethrown unchanged, so they still surface as 500 with a logged stack.
 
+import { noteDatabaseUnavailable } from "./database-outage";
+
 /** Seconds a client should wait before retrying; a restarting PostgreSQL is usually back within this. */
 export const RETRY_AFTER_SECONDS = 5;
 
@@ -51,8 +53,9 @@ export function withDatabase<Args extends unknown[]>(
     try {
       return await handler(...args);
     } catch (error) {
-      if (isDatabaseUnavailable(error)) return databaseUnavailableResponse();
-      throw error;
+      if (!isDatabaseUnavailable(error)) throw error;
+      noteDatabaseUnavailable();
+      return databaseUnavailableResponse();
     }
   };
 }

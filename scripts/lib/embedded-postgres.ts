@@ -77,6 +77,8 @@ async function initialise(bin: string, dataDir: string, account: PostgresAccount
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   log?: (line: string) => void;
+  /** A fixed port (a fault test restarts the server where its app expects it); default: a free one. */
+  port?: number;
 }): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir);
   const bin = postgresBinaries();
@@ -91,7 +93,7 @@ export async function startEmbeddedPostgres(options: {
       options.log?.(`Creating a PostgreSQL data directory in ${dataDir}`);
       await initialise(bin, dataDir, account);
     }
-    const port = await findFreePort();
+    const port = options.port ?? (await findFreePort());
     const postgres = path.join(bin, "bin", "postgres");
     // TCP on 127.0.0.1 only; no Unix socket, whose default folder may not exist or be writable.
     const args = ["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="];
