@@ -134,6 +134,8 @@ function verdict(target: Target, ratio: number, app: Figures): string {
 async function measure(baseUrl: string, target: Target): Promise<string> {
   const first = await fetch(baseUrl + target.path, { headers: target.headers });
   const body = Buffer.from(await first.arrayBuffer());
+  // BENCH_DUMP=<folder>: each URL's answer as measured, to compare a cached page with its render.
+  if (process.env.BENCH_DUMP) fs.writeFileSync(path.join(process.env.BENCH_DUMP, `${target.label.replace(/\W+/g, "-")}.body`), body);
   const headers: Record<string, string> = { ...target.headers };
   const etag = first.headers.get("etag");
   if (target.conditional && etag) headers["If-None-Match"] = etag;

@@ -3,7 +3,7 @@ import zlib from "node:zlib";
 import { isBot } from "next/dist/shared/lib/router/utils/is-bot";
 import { DISPLAY_ZONE_COOKIE } from "../time/display-zone-preference";
 import { HIDDEN_VENUES_COOKIE } from "../timetable/hidden-venues";
-import { joinWithNonce, splitAtNonce, UNCACHEABLE, type PageHtmlStore, type Stored } from "./page-html-store";
+import { joinWithNonce, splitAtNonce, UNCACHEABLE, type PageHtmlStore, type Stored, type StoredPage } from "./page-html-store";
 
 // Anonymous visitors' public pages answered from stored HTML before Next sees the request
 // (docs/decisions/022-cached-page-html.md). Next renders every page per request because of the
@@ -18,6 +18,8 @@ import { joinWithNonce, splitAtNonce, UNCACHEABLE, type PageHtmlStore, type Stor
 // - the build: the store lives in the process, and a process serves one build;
 // - Next's own variants (RSC payloads, prefetches, server actions, bots' blocking metadata)
 //   are never cached: those requests pass.
+// Public data (the programme's JSON, the public feeds) goes through the same store, keyed by Host
+// and target and answered with its stored bytes (a 304 for its ETag): no router, no route handler.
 
 /** Where the rendered copy comes from, so it passes the front door instead of looping. */
 export const FILL_HEADER = "x-expo-page-fill";
@@ -27,6 +29,11 @@ const NONCE_MARK = "\u0000nonce\u0000";
 // The public pages (app/): home, schedule (all its filter variants), event, venue, national day,
 // Pakistan Day, timetable. Private pages, forms, /map (routes need a session) and everything else pass.
 const PUBLIC_PAGE = /^\/(?:|schedule|timetable|venues|national-days|pakistan-day|(?:events|venues|national-days)\/[^/?#]+)$/;
+
+// Public data (docs/decisions/004, 006): the programme's JSON and the public feeds. The same for
+// every visitor; their absolute URLs name NEXTAUTH_URL, or the Host when it is unset, so the Host
+// is in their key. Private feeds (/calendar/u/…) and everything per user are not here.
+const PUBLIC_DATA = /^\/(?:api\/(?:events|venues|national-days)(?:\/[^/?#]+)?|calendar\/expo-2017\.ics|calendar\/events\/[^/?#]+)$/;
 
 // Headers a request for an RSC payload, prefetch or server action carries: Next answers those
 // differently from a document request for the same URL.
@@ -66,8 +73,17 @@ function keyCookies(header: string | undefined): { zone: string | null; hidden: 
 }
 
 export interface Cacheable {
+  kind: "page" | "data";
   key: string;
-  cookie: string;
+  /** Request headers the fill sends (the key's cookies, the Host for data). */
+  headers: http.OutgoingHttpHeaders;
+}
+
+/** A public data answer's key: the Host and the exact target. Conditional requests other than If-None-Match and ranges go to Next. */
+function cacheableData(request: http.IncomingMessage, target: string): Cacheable | null {
+  if (request.headers["if-modified-since"] || request.headers.range || request.headers["if-range"]) return null;
+  const host = request.headers.host ?? "";
+  return { kind: "data", key: `data\n${host}\n${target}`, headers: { host } };
 }
 
 /** The cache key of a request the front door may answer, or null when it must reach Next. */
@@ -75,12 +91,13 @@ export function cacheableRequest(request: http.IncomingMessage, today: string, s
   if (request.method !== "GET") return null;
   const target = request.url ?? "";
   if (!target.startsWith("/")) return null;
+  if (request.headers[FILL_HEADER] === secret) return null;
   const queryAt = target.indexOf("?");
   const path = queryAt < 0 ? target : target.slice(0, queryAt);
+  if (PUBLIC_DATA.test(path)) return cacheableData(request, target);
   if (!PUBLIC_PAGE.test(path)) return null;
   if (queryAt >= 0 && new URLSearchParams(target.slice(queryAt + 1)).has("_rsc")) return null;
   for (const name of Object.keys(request.headers)) if (NEXT_VARIANT_HEADER.test(name)) return null;
-  if (request.headers[FILL_HEADER] === secret) return null;
   if (isBot(request.headers["user-agent"] ?? "")) return null;
   const cookies = keyCookies(request.headers.cookie);
   if (!cookies) return null;
@@ -89,7 +106,7 @@ export function cacheableRequest(request: http.IncomingMessage, today: string, s
     cookies.hidden === null ? null : `${HIDDEN_VENUES_COOKIE}=${cookies.hidden}`,
   ].filter(Boolean).join("; ");
   // The exact target, not a normalised one: Next embeds the URL as requested in the page's payload.
-  return { key: `${today}\n${cookie}\n${target}`, cookie };
+  return { kind: "page", key: `page\n${today}\n${cookie}\n${target}`, headers: cookie ? { cookie } : {} };
 }
 
 /** The nonce of a rendered page, from its CSP header. */
@@ -98,14 +115,14 @@ function nonceOf(policy: string | string[] | undefined): string | null {
 }
 
 /**
- * Asks this server for the page as an anonymous visitor with these cookies would get it, and keeps
- * it if it may be shared: 200, HTML, a nonce CSP, no cookie set. 4xx and 3xx are remembered as
- * uncacheable for this version; 5xx (the database away) and failures store nothing.
+ * Asks this server for the answer an anonymous visitor with the key's cookies (and Host) would get,
+ * and keeps it if it may be shared: 200, no cookie set, not encoded; a page must be HTML with a nonce
+ * CSP. 4xx and 3xx are remembered as uncacheable for this version; 5xx (the database away) and
+ * failures store nothing.
  */
-export function fillPage(options: FrontDoorOptions, target: string, cookie: string): Promise<Stored | null> {
+export function fillPage(options: FrontDoorOptions, target: string, cacheable: Cacheable): Promise<Stored | null> {
   return new Promise((resolve, reject) => {
-    const headers: http.OutgoingHttpHeaders = { [FILL_HEADER]: options.secret, accept: "text/html", "accept-encoding": "identity", "user-agent": "expo-page-cache" };
-    if (cookie) headers.cookie = cookie;
+    const headers: http.OutgoingHttpHeaders = { ...cacheable.headers, [FILL_HEADER]: options.secret, accept: "*/*", "accept-encoding": "identity", "user-agent": "expo-page-cache" };
     const request = http.get(new URL(target, options.origin()), { headers, timeout: 30_000 }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -116,14 +133,16 @@ export function fillPage(options: FrontDoorOptions, target: string, cookie: stri
         const nonce = nonceOf(response.headers["content-security-policy"]);
         const html = String(response.headers["content-type"] ?? "").startsWith("text/html");
         const encoded = (response.headers["content-encoding"] ?? "identity") !== "identity";
-        if (status !== 200 || response.headers["set-cookie"] || !nonce || !html || encoded) return resolve(UNCACHEABLE);
+        const shareable = status === 200 && !response.headers["set-cookie"] && !encoded;
+        if (!shareable || (cacheable.kind === "page" && (!nonce || !html))) return resolve(UNCACHEABLE);
         const replayed: [string, string][] = [];
         for (const [name, value] of Object.entries(response.headers)) {
           if (NOT_REPLAYED.has(name) || value === undefined) continue;
-          for (const one of Array.isArray(value) ? value : [value]) replayed.push([name, one.split(nonce).join(NONCE_MARK)]);
+          for (const one of Array.isArray(value) ? value : [value]) replayed.push([name, nonce ? one.split(nonce).join(NONCE_MARK) : one]);
         }
         const body = Buffer.concat(chunks);
-        resolve({ status, headers: replayed, parts: splitAtNonce(body, nonce), bytes: body.length + 1024 });
+        const etag = typeof response.headers.etag === "string" ? response.headers.etag : null;
+        resolve({ status, headers: replayed, parts: nonce ? splitAtNonce(body, nonce) : [body], bytes: body.length + 1024, etag, gzipped: null });
       });
     });
     request.on("timeout", () => request.destroy(new Error("page fill timed out")));
@@ -131,19 +150,42 @@ export function fillPage(options: FrontDoorOptions, target: string, cookie: stri
   });
 }
 
-/** Writes a stored page with a fresh nonce, gzipped when the client takes it (as Next would). */
-function answer(options: FrontDoorOptions, request: http.IncomingMessage, response: http.ServerResponse, page: Exclude<Stored, typeof UNCACHEABLE>): void {
-  const nonce = options.createNonce();
-  const body = joinWithNonce(page.parts, nonce);
+/** Whether an If-None-Match header names this ETag (a list, or "*"; weak comparison, RFC 9110 §13.1.2). */
+function notModified(ifNoneMatch: string | undefined, etag: string | null): boolean {
+  if (!ifNoneMatch || !etag) return false;
+  const bare = etag.replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || tag.trim().replace(/^W\//, "") === bare);
+}
+
+/**
+ * Writes a stored answer: a page with a fresh nonce (gzipped per response when the client takes
+ * it, as Next would), data as stored (gzipped once, then kept), or a 304 for its ETag.
+ */
+function answer(options: FrontDoorOptions, request: http.IncomingMessage, response: http.ServerResponse, page: StoredPage): void {
+  const nonce = page.parts.length > 1 ? options.createNonce() : "";
   let vary = false;
   for (const [name, value] of page.headers) {
-    response.appendHeader(name, value.split(NONCE_MARK).join(nonce));
     if (name === "vary" && /accept-encoding/i.test(value)) vary = true;
+    response.appendHeader(name, nonce ? value.split(NONCE_MARK).join(nonce) : value);
+  }
+  if (notModified(request.headers["if-none-match"], page.etag)) {
+    response.removeHeader("content-type");
+    response.writeHead(304);
+    response.end();
+    return;
   }
   if (!vary) response.appendHeader("vary", "Accept-Encoding");
-  if (!/\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""))) {
+  const body = joinWithNonce(page.parts, nonce);
+  const gzip = body.length > 1024 && /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
+  if (!gzip) {
     response.writeHead(page.status, { "content-length": body.length });
     response.end(body);
+    return;
+  }
+  if (page.parts.length === 1) {
+    page.gzipped ??= zlib.gzipSync(body);
+    response.writeHead(page.status, { "content-encoding": "gzip", "content-length": page.gzipped.length });
+    response.end(page.gzipped);
     return;
   }
   // Level 1 on the thread pool: a few hundred microseconds for a 100 KB page, off the event loop.
@@ -173,7 +215,7 @@ export function frontDoor(options: FrontDoorOptions): FrontDoor {
       let stored: Stored | null = null;
       try {
         const version = await options.version();
-        stored = await options.store.get(cacheable.key, version, () => fillPage(options, request.url ?? "/", cacheable.cookie));
+        stored = await options.store.get(cacheable.key, version, () => fillPage(options, request.url ?? "/", cacheable));
       } catch {
         // The version unknown (database away before any read) or the fill failed: Next answers.
       }

@@ -10,9 +10,13 @@ export interface StoredPage {
   status: number;
   /** Response headers as rendered, with `{nonce}` where the render's nonce stood (CSP). */
   headers: [string, string][];
-  /** The body cut at every occurrence of the render's nonce. */
+  /** The body cut at every occurrence of the render's nonce (one part for data: no nonce). */
   parts: Buffer[];
   bytes: number;
+  /** The answer's ETag, for If-None-Match. */
+  etag: string | null;
+  /** Data only: the body gzipped, made on the first request that accepts gzip. */
+  gzipped: Buffer | null;
 }
 
 /** A key whose answer must not be cached (a 404, a redirect, a cookie set): pass it to Next. */

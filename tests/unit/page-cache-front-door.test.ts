@@ -21,6 +21,10 @@ function renderLikeNext(request: http.IncomingMessage, response: http.ServerResp
   const cookie = request.headers.cookie ?? "";
   const user = /next-auth\.session-token=(\w+)/.exec(cookie)?.[1] ?? "anonymous";
   const zone = /expo2017-zone=([\w/]+)/.exec(cookie)?.[1] ?? "Asia/Almaty";
+  if (url.startsWith("/api/") || url.startsWith("/calendar/")) {
+    response.writeHead(200, { "content-type": "application/json", etag: `"${version}"`, "cache-control": "public, max-age=60" });
+    return void response.end(JSON.stringify({ url, host: request.headers.host, user: request.headers.cookie ?? null, version, padding: "x".repeat(2000) }));
+  }
   if (url === "/events/unknown") return void response.writeHead(404, { "content-type": "text/html" }).end("<p>no such event</p>");
   if (url === "/venues/broken") return void response.writeHead(500, { "content-type": "text/html" }).end("<p>error</p>");
   const nonce = randomBytes(16).toString("base64");
@@ -33,7 +37,7 @@ function renderLikeNext(request: http.IncomingMessage, response: http.ServerResp
   if (url === "/national-days/sets-cookie") headers["set-cookie"] = "x=1";
   const rsc = request.headers.rsc ? "payload" : "document";
   response.writeHead(200, headers);
-  response.end(`<html><script nonce="${nonce}">boot()</script><p>${rsc} ${url} user:${user} zone:${zone} version:${version}</p><script nonce="${nonce}">more()</script></html>`);
+  response.end(`<html><script nonce="${nonce}">boot()</script><p>${rsc} ${url} user:${user} zone:${zone} version:${version}</p><script nonce="${nonce}">more()</script>${"<!-- padding -->".repeat(100)}</html>`);
 }
 
 const options: FrontDoorOptions = {
@@ -58,13 +62,19 @@ beforeEach(() => {
   store.clear();
 });
 
-async function get(path: string, headers: Record<string, string> = {}) {
-  const response = await fetch(`http://127.0.0.1:${port}${path}`, { headers });
-  const body = await response.text();
-  const policyNonce = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
+async function get(path: string, headers: Record<string, string> = {}, method = "GET") {
+  // node:http rather than fetch: fetch would not send a Host of our choosing, and decompresses.
+  const response = await new Promise<http.IncomingMessage>((resolve, reject) => {
+    http.request(`http://127.0.0.1:${port}${path}`, { method, headers }, resolve).on("error", reject).end();
+  });
+  const chunks: Buffer[] = [];
+  for await (const chunk of response) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks);
+  const body = (response.headers["content-encoding"] === "gzip" ? zlib.gunzipSync(raw) : raw).toString();
+  const policyNonce = /'nonce-([^']+)'/.exec(String(response.headers["content-security-policy"] ?? ""))?.[1];
   const bodyNonces = [...body.matchAll(/nonce="([^"]+)"/g)].map((match) => match[1]);
   const text = /<p>(.*)<\/p>/.exec(body)?.[1];
-  return { status: response.status, body, text, policyNonce, bodyNonces, headers: response.headers };
+  return { status: response.statusCode, body, text, policyNonce, bodyNonces, headers: response.headers };
 }
 
 describe("page front door", () => {
@@ -79,7 +89,7 @@ describe("page front door", () => {
     expect(first.bodyNonces).toEqual([first.policyNonce, first.policyNonce]);
     expect(second.policyNonce).toHaveLength(24);
     expect(second.policyNonce).not.toEqual(first.policyNonce);
-    expect(second.headers.get("cache-control")).toEqual("private, no-cache");
+    expect(second.headers["cache-control"]).toEqual("private, no-cache");
   });
 
   it("gives two signed-in users and an anonymous visitor of the same URL their own pages, and keeps no user's page", async () => {
@@ -129,7 +139,7 @@ describe("page front door", () => {
     const broken = [await get("/venues/broken"), await get("/venues/broken")];
 
     expect(missing.map((answer) => answer.status)).toEqual([404, 404]);
-    expect(cookie.map((answer) => answer.headers.get("set-cookie"))).toEqual(["x=1", "x=1"]);
+    expect(cookie.map((answer) => answer.headers["set-cookie"])).toEqual([["x=1"], ["x=1"]]);
     expect(broken.map((answer) => answer.status)).toEqual([500, 500]);
     // 404 and cookie: one fill each, remembered as uncacheable, then each request reaches the app.
     // 500: nothing remembered, so every request tries a fill again and then reaches the app.
@@ -142,7 +152,7 @@ describe("page front door", () => {
     await get("/schedule", { rsc: "1" });
     await get("/schedule?_rsc=abc");
     await get("/schedule", { "next-router-prefetch": "1" });
-    await fetch(`http://127.0.0.1:${port}/schedule`, { method: "HEAD" });
+    await get("/schedule", {}, "HEAD");
     await get("/itinerary");
     await get("/schedule/");
     await get("/schedule", { [FILL_HEADER]: secret });
@@ -152,22 +162,33 @@ describe("page front door", () => {
   });
 
   it("gzips a stored page for a client that accepts it, with a fresh nonce", async () => {
-    await get("/timetable");
-    const zipped = await new Promise<{ encoding: string | undefined; body: string }>((resolve, reject) => {
-      http.get(`http://127.0.0.1:${port}/timetable`, { headers: { "accept-encoding": "gzip" } }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () => resolve({ encoding: response.headers["content-encoding"], body: zlib.gunzipSync(Buffer.concat(chunks)).toString() }));
-      }).on("error", reject);
-    });
+    const plain = await get("/timetable");
+    const zipped = await get("/timetable", { "accept-encoding": "gzip" });
 
-    expect(zipped.encoding).toEqual("gzip");
-    expect(zipped.body).toContain("user:anonymous");
+    expect(zipped.headers["content-encoding"]).toEqual("gzip");
+    expect(zipped.text).toEqual(plain.text);
+    expect(zipped.bodyNonces).toEqual([zipped.policyNonce, zipped.policyNonce]);
+    expect(zipped.policyNonce).not.toEqual(plain.policyNonce);
     expect(renders).toEqual(["/timetable"]);
+  });
+
+  it("answers public data from memory per Host and version, with a 304 for its ETag, and lets private feeds through", async () => {
+    const first = await get("/api/events?date=2017-08-14", { cookie: "next-auth.session-token=alice" });
+    const again = await get("/api/events?date=2017-08-14");
+    const conditional = await get("/api/events?date=2017-08-14", { "if-none-match": '"v1"' });
+    const otherHost = await get("/api/events?date=2017-08-14", { host: "expo.example" });
+    await get("/calendar/u/secret.ics");
+    await get("/calendar/u/secret.ics");
+
+    expect(JSON.parse(again.body)).toEqual({ url: "/api/events?date=2017-08-14", host: `127.0.0.1:${port}`, user: null, version: "v1", padding: "x".repeat(2000) });
+    expect(again.body).toEqual(first.body);
+    expect([conditional.status, conditional.body, conditional.headers.etag]).toEqual([304, "", '"v1"']);
+    expect(JSON.parse(otherHost.body).host).toEqual("expo.example");
+    expect(renders).toEqual(["/api/events?date=2017-08-14", "/api/events?date=2017-08-14", "/calendar/u/secret.ics", "/calendar/u/secret.ics"]);
   });
 
   it("remembers an uncacheable key only for its version", async () => {
     await get("/events/unknown");
-    expect(await store.get(["2017-06-10", "", "/events/unknown"].join("\n"), "v1", async () => null)).toEqual(UNCACHEABLE);
+    expect(await store.get(["page", "2017-06-10", "", "/events/unknown"].join("\n"), "v1", async () => null)).toEqual(UNCACHEABLE);
   });
 });
