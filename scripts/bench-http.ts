@@ -72,8 +72,8 @@ interface Figures {
 
 /** Runs wrk and reads its summary (requests/s, latency percentiles, non-2xx/3xx, socket errors). */
 // Asynchronous on purpose: the bare server runs in this process and must keep answering.
-async function wrk(url: string, headers: Record<string, string>, script?: string): Promise<Figures> {
-  const args = ["-t2", `-c${CONNECTIONS}`, `-d${SECONDS}s`, "--latency"];
+async function wrk(url: string, headers: Record<string, string>, script?: string, seconds = SECONDS): Promise<Figures> {
+  const args = ["-t2", `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency"];
   for (const [name, value] of Object.entries(headers)) args.push("-H", `${name}: ${value}`);
   if (script) {
     const file = path.join(os.tmpdir(), `bench-http-${process.pid}.lua`);
@@ -146,7 +146,10 @@ async function measure(baseUrl: string, target: Target): Promise<string> {
     const value = check.headers.get(name);
     if (value) answered[name] = value;
   }
-  const app = await wrk(baseUrl + target.path, headers, target.distinctSearch ? DISTINCT_SEARCH_LUA : undefined);
+  const script = target.distinctSearch ? DISTINCT_SEARCH_LUA : undefined;
+  // Two seconds of load first: the first URL measured otherwise pays for the JIT warming up.
+  await wrk(baseUrl + target.path, headers, script, 2);
+  const app = await wrk(baseUrl + target.path, headers, script);
   const bare = await bareServer(check.status, answered, check.status === 304 ? Buffer.alloc(0) : body);
   let reference: Figures;
   try {
