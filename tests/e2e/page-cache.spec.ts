@@ -22,6 +22,8 @@ async function html(page: Page, url: string): Promise<string> {
 }
 
 test("two signed-in users and an anonymous visitor of the same URLs each get only their own page", async ({ browser }) => {
+  // Two sign-ups (argon2) and a dozen page loads: more than the default minute on a loaded machine.
+  test.setTimeout(180_000);
   const anonymousContext = await browser.newContext();
   const anonymous = await anonymousContext.newPage();
   // Fills the store for these URLs before anyone signs in.
