@@ -3,6 +3,10 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     await import("./lib/validate-env-at-startup");
+    // Anonymous visitors' public pages from stored HTML with a fresh nonce (lib/page-cache/install.ts);
+    // installed before the request guard, which wraps it and so still runs first.
+    const { installPageFrontDoor } = await import("./lib/page-cache/install");
+    installPageFrontDoor();
     // 4xx instead of Next's 500 for TRACE and broken percent-encoding (lib/security/node-request-guard.ts).
     const { installNodeRequestGuard } = await import("./lib/security/node-request-guard");
     installNodeRequestGuard(process.env.NEXTAUTH_URL?.startsWith("https://") ?? false);

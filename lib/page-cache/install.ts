@@ -1,0 +1,44 @@
+import { randomBytes } from "node:crypto";
+import http from "node:http";
+import { programmeVersion } from "../cache/programme-reads";
+import { createNonce } from "../security/content-security-policy";
+import { defaultExpoDay } from "../time/expo-dates";
+import { frontDoor } from "./front-door";
+import { PageHtmlStore } from "./page-html-store";
+
+// Puts the page front door (./front-door.ts) in front of every http.Server of this process, the way
+// lib/security/node-request-guard.ts does: Next offers no hook before its router, and answering
+// there is what makes a cached page cost about as much as a bare Node.js answer. Installed from
+// instrumentation.ts before the request guard, so the guard still runs first.
+
+const parked = globalThis as unknown as { expoPageHtmlStore?: PageHtmlStore; expoPageFrontDoor?: boolean };
+
+/** The process's one store of page HTML, for tests and the benchmark's counters. */
+export const pageHtmlStore: PageHtmlStore = (parked.expoPageHtmlStore ??= new PageHtmlStore());
+
+/** Where this server listens for its own fills: `next start` records its port in PORT. */
+function ownOrigin(): string {
+  return `http://127.0.0.1:${process.env.PORT ?? "3000"}`;
+}
+
+export function installPageFrontDoor(): void {
+  if (parked.expoPageFrontDoor) return;
+  parked.expoPageFrontDoor = true;
+  const options = {
+    store: pageHtmlStore,
+    version: () => programmeVersion.current(),
+    today: () => defaultExpoDay(),
+    origin: ownOrigin,
+    secret: randomBytes(32).toString("base64url"),
+    createNonce,
+  };
+  const door = frontDoor(options);
+  const emit = http.Server.prototype.emit;
+  const wrapped = function (this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
+    if (event !== "request") return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
+    const [request, response] = args as [http.IncomingMessage, http.ServerResponse];
+    door(request, response, (req, res) => void emit.apply(this, [event, req, res] as unknown as Parameters<typeof emit>));
+    return true;
+  };
+  http.Server.prototype.emit = wrapped as typeof http.Server.prototype.emit;
+}
