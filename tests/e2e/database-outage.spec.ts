@@ -42,6 +42,12 @@ const CALLS: Record<string, Call> = {
   "GET /api/admin/export.csv": { path: "/api/admin/export.csv" },
   "GET /api/admin/export.json": { path: "/api/admin/export.json" },
   "POST /api/admin/import": { path: "/api/admin/import?dryRun=true", body: { events: [] } },
+  "POST /api/admin/national-days": {
+    path: "/api/admin/national-days",
+    body: { slug: "outage-day", name: "Outage Day", country: "Outage", date: "2017-08-20", summary: "Made during an outage." },
+  },
+  "DELETE /api/admin/national-days/[slug]": { path: `/api/admin/national-days/outage-day?updatedAt=${encodeURIComponent(new Date().toISOString())}` },
+  "DELETE /api/admin/venues/[slug]": { path: `/api/admin/venues/outage-hall?updatedAt=${encodeURIComponent(new Date().toISOString())}` },
   "PATCH /api/admin/national-days/[slug]": { path: "/api/admin/national-days/pakistan-day", body: { updatedAt: new Date().toISOString() } },
   "PATCH /api/admin/venues/[slug]": { path: "/api/admin/venues/nur-alem", body: { updatedAt: new Date().toISOString(), name: "Nur Alem" } },
   "POST /api/admin/venues": {
