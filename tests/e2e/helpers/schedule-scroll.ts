@@ -12,8 +12,21 @@ export async function scrolledFilteredSchedule(page: Page): Promise<number> {
   const target = cards.nth(Math.floor((await cards.count()) / 2));
   await target.scrollIntoViewIfNeeded();
   await page.mouse.wheel(0, 200);
-  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
-  return page.evaluate(() => window.scrollY);
+  // A wheel scroll is animated: read the offset only once two reads 100 ms apart agree, or the
+  // offset "before" may be taken mid-scroll (seen: 4830 recorded, 5030 restored).
+  let previous = -1;
+  await expect
+    .poll(
+      async () => {
+        const now = await page.evaluate(() => window.scrollY);
+        const settled = now === previous && now > 300;
+        previous = now;
+        return settled;
+      },
+      { intervals: [100] },
+    )
+    .toBe(true);
+  return previous;
 }
 
 export async function expectRestored(page: Page, scrollY: number): Promise<void> {
