@@ -12,8 +12,8 @@ import type { TimeSlicer } from "./time-slicer";
 /** Rows per page: mapping one page is a few milliseconds. */
 export const FEED_PAGE_ROWS = 500;
 
-// FEED_EVENT_SELECT (public-feed.ts) with the relations as their foreign keys.
-const FLAT_EVENT_SELECT = {
+/** The event's own columns a feed writes: FEED_EVENT_SELECT (public-feed.ts) adds the relations. */
+export const FEED_EVENT_COLUMNS = {
   id: true,
   uid: true,
   slug: true,
@@ -24,6 +24,11 @@ const FLAT_EVENT_SELECT = {
   status: true,
   sequence: true,
   updatedAt: true,
+} satisfies Prisma.EventSelect;
+
+// FEED_EVENT_SELECT with the relations as their foreign keys.
+const FLAT_EVENT_SELECT = {
+  ...FEED_EVENT_COLUMNS,
   venueId: true,
   categoryId: true,
   subcategoryId: true,

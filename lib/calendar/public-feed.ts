@@ -16,23 +16,14 @@ import {
 } from "../schedule/event-filters";
 import { renderCalendarWithinBudget, type FeedEvent } from "./build-calendar";
 import { feedBuildQueue } from "./feed-build-queue";
-import { loadFeedEventsInPages } from "./load-feed-events-in-pages";
+import { FEED_EVENT_COLUMNS, loadFeedEventsInPages } from "./load-feed-events-in-pages";
 import { feedCache, type StoredFeed } from "./feed-cache";
 import { calendarName } from "./feed-text";
 import { cachedRead, programmeVersion } from "../cache/programme-reads";
 
 // Only the columns a feed writes; venue and categories come with the events in the same call.
 export const FEED_EVENT_SELECT = {
-  id: true,
-  uid: true,
-  slug: true,
-  title: true,
-  description: true,
-  startsAt: true,
-  endsAt: true,
-  status: true,
-  sequence: true,
-  updatedAt: true,
+  ...FEED_EVENT_COLUMNS,
   venue: { select: { name: true, address: true, latitude: true, longitude: true } },
   category: { select: { name: true } },
   subcategory: { select: { name: true } },
