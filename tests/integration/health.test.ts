@@ -36,3 +36,9 @@ describe("checkHealth", () => {
     }
   });
 });
+
+describe("checkHealth while draining", () => {
+  it("reports draining (the route answers 503) while the database is fine", async () => {
+    expect(await checkHealth(undefined, () => true)).toEqual({ status: "draining", database: "ok" });
+  });
+});

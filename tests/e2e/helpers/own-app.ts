@@ -11,6 +11,10 @@ const root = path.join(__dirname, "..", "..", "..");
 export interface OwnApp {
   baseUrl: string;
   stop(): Promise<void>;
+  /** Sends SIGTERM; resolves with the exit code once the process has ended. */
+  terminate(): Promise<number | null>;
+  /** The last 4,000 characters the server wrote. */
+  output(): string;
 }
 
 /** One secret per spec run, shared by its instances, so a session made by one is valid on all. */
@@ -56,7 +60,7 @@ export async function startApp(databaseUrl: string, extraEnv: Record<string, str
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4_000));
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
-  const closed = new Promise<void>((resolve) => child.once("close", () => resolve()));
+  const closed = new Promise<number | null>((resolve) => child.once("close", (code) => resolve(code)));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
     await closed;
@@ -67,7 +71,11 @@ export async function startApp(databaseUrl: string, extraEnv: Record<string, str
     await stop();
     throw error;
   }
-  return { baseUrl, stop };
+  const terminate = async () => {
+    child.kill("SIGTERM");
+    return closed;
+  };
+  return { baseUrl, stop, terminate, output: () => output };
 }
 
 /** Polls `check` until it returns true or `ms` have passed; returns whether it became true. */
