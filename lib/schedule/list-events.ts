@@ -10,7 +10,7 @@ import { prisma, type Prisma } from "../db";
 import { problemsFromZod, type ParseResult } from "../http/problems";
 import { parseEventFilters, readSearchParams, resolveEventFilters, type EventFilters } from "./event-filters";
 import { eventRowSelect, toEventJson, type EventJson, type EventRow } from "./event-row";
-import { searchEvents } from "./search-events";
+import { indexedEventJson, searchEvents } from "./search-events";
 
 export interface EventCursor {
   startsAt: Date;
@@ -137,12 +137,13 @@ export async function listEvents(params: URLSearchParams, baseUrl: string): Prom
   if (!filters.ok || !paging.ok) {
     return { ok: false, details: [...(filters.ok ? [] : filters.details), ...(paging.ok ? [] : paging.details)] };
   }
-  const page = filters.value.q ? await searchEvents(filters.value, paging.value) : await findFilteredPage(filters.value, paging.value);
+  const search = Boolean(filters.value.q);
+  const page = search ? await searchEvents(filters.value, paging.value) : await findFilteredPage(filters.value, paging.value);
   if (!page.ok) return page;
   return {
     ok: true,
     value: {
-      events: page.value.rows.map((row) => toEventJson(row, baseUrl)),
+      events: page.value.rows.map((row) => (search ? indexedEventJson(row, baseUrl) : toEventJson(row, baseUrl))),
       nextCursor: page.value.next ? encodeEventCursor(page.value.next) : null,
     },
   };

@@ -4,9 +4,8 @@
 // cursor, the same per-day counts. tests/integration/search-in-memory.test.ts compares the two.
 import "server-only";
 import type { ParseResult } from "../http/problems";
-import { astanaDateOf, astanaDayRange } from "../time/astana";
 import { filterTimeRange, searchWords, unknownSlugProblems, type EventFilters, type ResolvedEventFilters } from "./event-filters";
-import type { EventRow } from "./event-row";
+import { toEventJson, type EventJson, type EventRow } from "./event-row";
 import type { EventCursor } from "./list-events";
 import type { DayCount } from "./search-programme";
 import { loadSearchIndex, type SearchIndex } from "./search-index";
@@ -61,19 +60,13 @@ function selectRows(index: SearchIndex, filters: EventFilters): ParseResult<{ po
   return { ok: true, value: { positions, labels } };
 }
 
-/** Per Astana day, as countMatchesByDay: one date conversion per day, the positions being in start order. */
+/** Per Astana day, as countMatchesByDay (the positions are in start order, so a day's matches are adjacent). */
 function countByDay(index: SearchIndex, positions: number[]): DayCount[] {
   const counts: DayCount[] = [];
-  let dayEnd = 0;
   for (const at of positions) {
     const last = counts[counts.length - 1];
-    if (last && index.startMs[at] < dayEnd) {
-      last.count++;
-      continue;
-    }
-    const date = astanaDateOf(index.rows[at].startsAt);
-    dayEnd = astanaDayRange(date).end.getTime();
-    counts.push({ date, count: 1 });
+    if (last && last.date === index.day[at]) last.count++;
+    else counts.push({ date: index.day[at], count: 1 });
   }
   return counts;
 }
@@ -115,4 +108,18 @@ export function searchInIndex(
 /** searchInIndex over the current programme version's index. */
 export async function searchEvents(filters: EventFilters, paging: SearchPaging, withDayCounts = false): Promise<ParseResult<SearchResult>> {
   return searchInIndex(await loadSearchIndex(), filters, paging, withDayCounts);
+}
+
+// The index's rows are the same objects for a whole programme version, so each row's JSON (two
+// Intl time-zone conversions, ~60 µs a row: most of a 50-row answer's time) is made once per row
+// and public origin, and dropped with the index.
+const jsonOfRow = new WeakMap<EventRow, { baseUrl: string; json: EventJson }>();
+
+/** toEventJson for a row of a SearchResult, remembered per row. */
+export function indexedEventJson(row: EventRow, baseUrl: string): EventJson {
+  const known = jsonOfRow.get(row);
+  if (known && known.baseUrl === baseUrl) return known.json;
+  const json = toEventJson(row, baseUrl);
+  jsonOfRow.set(row, { baseUrl, json });
+  return json;
 }

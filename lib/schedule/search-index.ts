@@ -8,6 +8,7 @@
 import "server-only";
 import { prisma } from "../db";
 import { cachedRead } from "../cache/programme-reads";
+import { astanaDateOf, astanaDayRange } from "../time/astana";
 import { eventRowSelect, type EventRow } from "./event-row";
 
 interface Named {
@@ -21,6 +22,8 @@ export interface SearchIndex {
   /** Per row, at the same position: the filter fields, and searchText as stored (already folded). */
   searchText: readonly string[];
   startMs: Float64Array;
+  /** Astana date of each start ("YYYY-MM-DD"), for the per-day counts. */
+  day: readonly string[];
   ids: Int32Array;
   categoryId: Int32Array;
   /** -1 where the event has none (as programmeId). */
@@ -55,6 +58,7 @@ export async function buildSearchIndex(): Promise<SearchIndex> {
     rows: [],
     searchText: events.map((event) => event.searchText),
     startMs: new Float64Array(count),
+    day: [],
     ids: new Int32Array(count),
     categoryId: new Int32Array(count),
     subcategoryId: new Int32Array(count),
@@ -66,10 +70,20 @@ export async function buildSearchIndex(): Promise<SearchIndex> {
     programmes: new Map(programmes.map(({ slug, ...rest }) => [slug, rest])),
   };
   const rows: EventRow[] = [];
+  const day: string[] = [];
+  // Rows come in start order, so a new day begins only past the current day's end: one date
+  // conversion per day, not per row (as countMatchesByDay; Intl formatting is the costly part).
+  let date = "";
+  let dayEnd = -Infinity;
   events.forEach((event, at) => {
     const { searchText, categoryId, subcategoryId, venueId, programmeId, ...row } = event;
     void searchText;
     rows.push(row);
+    if (event.startsAt.getTime() >= dayEnd) {
+      date = astanaDateOf(event.startsAt);
+      dayEnd = astanaDayRange(date).end.getTime();
+    }
+    day.push(date);
     index.startMs[at] = event.startsAt.getTime();
     index.ids[at] = event.id;
     index.categoryId[at] = categoryId;
@@ -77,7 +91,7 @@ export async function buildSearchIndex(): Promise<SearchIndex> {
     index.venueId[at] = venueId;
     index.programmeId[at] = programmeId ?? -1;
   });
-  return { ...index, rows };
+  return { ...index, rows, day };
 }
 
 /** The index of the current programme version, built on the first search after a change. */
