@@ -26,6 +26,23 @@ export interface SearchResult {
   dayCounts: DayCount[];
 }
 
+/**
+ * The rows that can hold every word: those of the rarest three-character piece of any word (a word
+ * must contain each of its pieces), in ascending order; null when no word is long enough to tell
+ * (every row is a candidate). Only narrows: each candidate is still checked word by word.
+ */
+function candidateRows(index: SearchIndex, words: string[]): Int32Array | null {
+  let rarest: Int32Array | null = null;
+  for (const word of words) {
+    for (let i = 0; i + 3 <= word.length; i++) {
+      const rows = index.trigrams.get(word.slice(i, i + 3));
+      if (!rows) return new Int32Array(0);
+      if (!rarest || rows.length < rarest.length) rarest = rows;
+    }
+  }
+  return rarest;
+}
+
 /** Which rows of the index the filters select, or the slug problems (400) as resolveEventFilters reports them. */
 function selectRows(index: SearchIndex, filters: EventFilters): ParseResult<{ positions: number[]; labels: SearchResult["labels"] }> {
   const category = filters.category ? index.categories.get(filters.category) : undefined;
@@ -45,7 +62,10 @@ function selectRows(index: SearchIndex, filters: EventFilters): ParseResult<{ po
   const admission = filters.admission ? (filters.admission === "free" ? "FREE" : "TICKETED") : null;
 
   const positions: number[] = [];
-  for (let at = 0; at < index.rows.length; at++) {
+  const candidates = candidateRows(index, words);
+  const count = candidates ? candidates.length : index.rows.length;
+  for (let next = 0; next < count; next++) {
+    const at = candidates ? candidates[next] : next;
     const starts = index.startMs[at];
     if (starts < startMs || starts >= endMs) continue;
     if (categoryColumn && categoryColumn[at] !== category!.id) continue;

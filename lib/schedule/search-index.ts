@@ -31,6 +31,13 @@ export interface SearchIndex {
   venueId: Int32Array;
   programmeId: Int32Array;
   admission: readonly string[];
+  /**
+   * For each three-character piece of the folded texts, the positions (ascending) of the rows whose
+   * searchText holds it. A word of three characters or more can only occur in rows that hold every
+   * piece of it, so a search checks the rows of its rarest piece instead of all ~3,100 texts
+   * (scanning them all was a fifth of a search's CPU time).
+   */
+  trigrams: ReadonlyMap<string, Int32Array>;
   categories: ReadonlyMap<string, Named & { parentId: number | null }>;
   venues: ReadonlyMap<string, Named>;
   programmes: ReadonlyMap<string, Named>;
@@ -44,6 +51,19 @@ const indexSelect = {
   venueId: true,
   programmeId: true,
 } as const;
+
+function trigramPostings(texts: string[]): Map<string, Int32Array> {
+  const lists = new Map<string, number[]>();
+  texts.forEach((text, at) => {
+    for (let i = 0; i + 3 <= text.length; i++) {
+      const piece = text.slice(i, i + 3);
+      const list = lists.get(piece);
+      if (!list) lists.set(piece, [at]);
+      else if (list[list.length - 1] !== at) list.push(at);
+    }
+  });
+  return new Map([...lists].map(([piece, list]) => [piece, Int32Array.from(list)]));
+}
 
 /** Reads the programme and lays it out for scanning. Exported for tests; callers use loadSearchIndex. */
 export async function buildSearchIndex(): Promise<SearchIndex> {
@@ -65,6 +85,7 @@ export async function buildSearchIndex(): Promise<SearchIndex> {
     venueId: new Int32Array(count),
     programmeId: new Int32Array(count),
     admission: events.map((event) => event.admission),
+    trigrams: trigramPostings(events.map((event) => event.searchText)),
     categories: new Map(categories.map(({ slug, ...rest }) => [slug, rest])),
     venues: new Map(venues.map(({ slug, ...rest }) => [slug, rest])),
     programmes: new Map(programmes.map(({ slug, ...rest }) => [slug, rest])),
