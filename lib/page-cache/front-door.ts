@@ -1,6 +1,7 @@
 import http from "node:http";
 import zlib from "node:zlib";
 import { isBot } from "next/dist/shared/lib/router/utils/is-bot";
+import type { Fill } from "./direct-fill";
 import { DISPLAY_ZONE_COOKIE } from "../time/display-zone-preference";
 import { HIDDEN_VENUES_COOKIE } from "../timetable/hidden-venues";
 import { joinWithNonce, splitAtNonce, UNCACHEABLE, type PageHtmlStore, type Stored, type StoredPage } from "./page-html-store";
@@ -53,6 +54,8 @@ export interface FrontDoorOptions {
   /** Unguessable, per process: only this process's own fills bypass the front door. */
   secret: string;
   createNonce: () => string;
+  /** How a miss is filled when not through Next (./direct-fill.ts); without it, always through Next. */
+  fill?: Fill;
 }
 
 /** Reads the cookie header: null when a session cookie is present, else the two values the key needs. */
@@ -215,7 +218,9 @@ export function frontDoor(options: FrontDoorOptions): FrontDoor {
       let stored: Stored | null = null;
       try {
         const version = await options.version();
-        stored = await options.store.get(cacheable.key, version, () => fillPage(options, request.url ?? "/", cacheable));
+        const target = request.url ?? "/";
+        const throughNext = () => fillPage(options, target, cacheable);
+        stored = await options.store.get(cacheable.key, version, () => (options.fill ? options.fill(target, cacheable, throughNext) : throughNext()));
       } catch {
         // The version unknown (database away before any read) or the fill failed: Next answers.
       }

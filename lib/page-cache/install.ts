@@ -3,6 +3,9 @@ import http from "node:http";
 import { programmeVersion } from "../cache/programme-reads";
 import { createNonce } from "../security/content-security-policy";
 import { defaultExpoDay } from "../time/expo-dates";
+import { configuredPublicOrigin } from "../http/public-base-url";
+import { answerEventsRequest } from "../schedule/events-answer";
+import { inProcessFill } from "./direct-fill";
 import { frontDoor } from "./front-door";
 import { PageHtmlStore } from "./page-html-store";
 
@@ -21,6 +24,15 @@ function ownOrigin(): string {
   return `http://127.0.0.1:${process.env.PORT ?? "3000"}`;
 }
 
+/**
+ * /api/events in process, only where NEXTAUTH_URL names the public origin: without it the answer's
+ * URLs come from Next's own reading of the request's origin, which is Next's to make.
+ */
+function answerEventsInProcess(url: string): Promise<Response | null> {
+  if (!configuredPublicOrigin()) return Promise.resolve(null);
+  return answerEventsRequest(new Request(url));
+}
+
 export function installPageFrontDoor(): void {
   if (parked.expoPageFrontDoor) return;
   parked.expoPageFrontDoor = true;
@@ -31,6 +43,8 @@ export function installPageFrontDoor(): void {
     origin: ownOrigin,
     secret: randomBytes(32).toString("base64url"),
     createNonce,
+    // A search nobody asked before is answered in process, not by a request to this server (decision 024).
+    fill: inProcessFill([{ path: "/api/events", answer: answerEventsInProcess }]),
   };
   const door = frontDoor(options);
   const emit = http.Server.prototype.emit;

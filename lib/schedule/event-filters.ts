@@ -125,6 +125,20 @@ export function escapeLikePattern(word: string): string {
   return word.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
+/** The filter's slugs that name nothing (given the rows found for them), as parameter problems. */
+export function unknownSlugProblems(
+  filters: EventFilters,
+  found: { category: unknown; venue: unknown; programme: unknown },
+): ParameterProblem[] {
+  const details: ParameterProblem[] = [];
+  if (filters.category && !found.category) details.push({ parameter: "category", message: `unknown category "${filters.category}"` });
+  if (filters.venue && !found.venue) details.push({ parameter: "venue", message: `unknown venue "${filters.venue}"` });
+  if (filters.programme && !found.programme) {
+    details.push({ parameter: "programme", message: `unknown programme "${filters.programme}"` });
+  }
+  return details;
+}
+
 /**
  * Checks that the category, venue and programme slugs exist (one query each, in parallel) and
  * turns the filters into a Prisma where-clause. Unknown slugs are parameter problems (400).
@@ -139,12 +153,7 @@ export async function resolveEventFilters(filters: EventFilters): Promise<ParseR
       ? prisma.programme.findUnique({ where: { slug: filters.programme }, select: { id: true, name: true } })
       : null,
   ]);
-  const details: ParameterProblem[] = [];
-  if (filters.category && !category) details.push({ parameter: "category", message: `unknown category "${filters.category}"` });
-  if (filters.venue && !venue) details.push({ parameter: "venue", message: `unknown venue "${filters.venue}"` });
-  if (filters.programme && !programme) {
-    details.push({ parameter: "programme", message: `unknown programme "${filters.programme}"` });
-  }
+  const details = unknownSlugProblems(filters, { category, venue, programme });
   if (details.length) return { ok: false, details };
 
   const and: Prisma.EventWhereInput[] = [];

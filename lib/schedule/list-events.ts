@@ -8,8 +8,9 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { prisma, type Prisma } from "../db";
 import { problemsFromZod, type ParseResult } from "../http/problems";
-import { parseEventFilters, readSearchParams, resolveEventFilters } from "./event-filters";
+import { parseEventFilters, readSearchParams, resolveEventFilters, type EventFilters } from "./event-filters";
 import { eventRowSelect, toEventJson, type EventJson, type EventRow } from "./event-row";
+import { indexedEventJson, searchEvents } from "./search-events";
 
 export interface EventCursor {
   startsAt: Date;
@@ -121,21 +122,29 @@ export interface EventListJson {
   nextCursor: string | null;
 }
 
-/** GET /api/events: every problem with the query is reported at once, then one page is read. */
+async function findFilteredPage(filters: EventFilters, paging: Paging): Promise<ParseResult<EventPage>> {
+  const resolved = await resolveEventFilters(filters);
+  return resolved.ok ? { ok: true, value: await findEventPage(resolved.value.where, paging) } : resolved;
+}
+
+/**
+ * GET /api/events: every problem with the query is reported at once, then one page is read: a
+ * search from the in-memory index (docs/decisions/024), other selections by their SQL index.
+ */
 export async function listEvents(params: URLSearchParams, baseUrl: string): Promise<ParseResult<EventListJson>> {
   const filters = parseEventFilters(params);
   const paging = parsePaging(params);
   if (!filters.ok || !paging.ok) {
     return { ok: false, details: [...(filters.ok ? [] : filters.details), ...(paging.ok ? [] : paging.details)] };
   }
-  const resolved = await resolveEventFilters(filters.value);
-  if (!resolved.ok) return resolved;
-  const page = await findEventPage(resolved.value.where, paging.value);
+  const search = Boolean(filters.value.q);
+  const page = search ? await searchEvents(filters.value, paging.value) : await findFilteredPage(filters.value, paging.value);
+  if (!page.ok) return page;
   return {
     ok: true,
     value: {
-      events: page.rows.map((row) => toEventJson(row, baseUrl)),
-      nextCursor: page.next ? encodeEventCursor(page.next) : null,
+      events: page.value.rows.map((row) => (search ? indexedEventJson(row, baseUrl) : toEventJson(row, baseUrl))),
+      nextCursor: page.value.next ? encodeEventCursor(page.value.next) : null,
     },
   };
 }

@@ -16,7 +16,8 @@ import {
 } from "./event-filters";
 import { eventRowSelect, type EventRow } from "./event-row";
 import { encodeEventCursor, findEventPage, parsePaging } from "./list-events";
-import { countMatchesByDay, type DayCount } from "./search-programme";
+import type { DayCount } from "./search-programme";
+import { searchEvents } from "./search-events";
 import { applySearchScope } from "./search-scope";
 
 const MOMENT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
@@ -152,6 +153,14 @@ export async function getScheduleView(requestParams: ScheduleSearchParams, now: 
   if (problems.length || !filters.ok || !paging.ok) return emptyView(form, problems, mode);
 
   const selection: EventFilters = mode.kind === "day" ? { ...value, date: mode.date } : value;
+  // A search (outside "now and next") is answered from the in-memory index (docs/decisions/024).
+  if (selection.q && mode.kind !== "moment") {
+    const found = await searchEvents(selection, paging.value, mode.kind !== "day");
+    if (!found.ok) return emptyView(form, found.details, mode);
+    const { labels, total, rows, next, dayCounts } = found.value;
+    const nextCursor = next ? encodeEventCursor(next) : null;
+    return { form, problems: [], mode, filters: selection, labels, total, events: rows, nextCursor, onNow: [], upNext: [], dayCounts };
+  }
   const resolved = await resolveEventFilters(selection);
   if (!resolved.ok) return emptyView(form, resolved.details, mode);
   const { where, labels } = resolved.value;
@@ -161,11 +170,7 @@ export async function getScheduleView(requestParams: ScheduleSearchParams, now: 
     return { ...emptyView(form, [], mode), filters: selection, labels, total: onNow.length + upNext.length, onNow, upNext };
   }
 
-  const [total, page, dayCounts] = await Promise.all([
-    prisma.event.count({ where }),
-    findEventPage(where, paging.value),
-    selection.q && mode.kind !== "day" ? countMatchesByDay(where) : [],
-  ]);
+  const [total, page] = await Promise.all([prisma.event.count({ where }), findEventPage(where, paging.value)]);
   return {
     form,
     problems: [],
@@ -177,7 +182,7 @@ export async function getScheduleView(requestParams: ScheduleSearchParams, now: 
     nextCursor: page.next ? encodeEventCursor(page.next) : null,
     onNow: [],
     upNext: [],
-    dayCounts,
+    dayCounts: [],
   };
 }
 

@@ -9,8 +9,8 @@ export interface DayCount {
 }
 
 /**
- * How many events of a selection fall on each Astana day, for the per-day counts of a search that
- * spans several days. One query that reads only start times (at most the whole programme, ~3,100
+ * How many events of a selection fall on each Astana day, in SQL: the reference the in-memory
+ * search's per-day counts (./search-events.ts, which the pages and API use) are tested against. One query that reads only start times (at most the whole programme, ~3,100
  * instants); grouping by the Astana date happens here so the day boundary is the one the rest of
  * the app uses (lib/time/astana.ts), not a second definition in SQL.
  */
