@@ -6,7 +6,7 @@ import { AddToCalendarLink } from "@/components/add-to-calendar-link";
 import { EventHistory } from "@/components/admin-event-history";
 import { EventList } from "@/components/event-list";
 import { EventTime } from "@/components/event-time";
-import { SaveEventButton } from "@/components/save-event-button";
+import { SaveEventForm } from "@/components/save-event-form";
 import { TimeZoneSwitch } from "@/components/time-zone-switch";
 import { sitePublicOrigin } from "@/lib/http/public-base-url";
 import { eventJsonLd, serializeJsonLd } from "@/lib/schedule/event-detail";
@@ -112,7 +112,7 @@ export default async function EventPage({ params }: { params: Params }) {
       </dl>
       <TimeZoneSwitch />
       <div className="event-actions no-print">
-        <SaveEventButton slug={event.slug} title={event.title} />
+        <SaveEventForm slug={event.slug} title={event.title} />
         <AddToCalendarLink slug={event.slug} />
       </div>
       {event.description ? <p className="event-description">{event.description}</p> : null}
