@@ -13,7 +13,7 @@ import { checkInstall } from "./lib/preflight";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PHONE_BUDGETS, budgetMarks, formatPhoneTable, type PhoneRow } from "./lib/phone-budgets";
-import { calibratedCpuMultiplier, diagnosisLines, type LhrLike } from "./lib/phone-diagnosis";
+import { calibratedCpuMultiplier, diagnosisLines, lcpCandidateOfTrace, mainThreadCost, type LhrLike } from "./lib/phone-diagnosis";
 
 const log = (line: string) => console.log(`[bench:phone] ${line}`);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -125,6 +125,7 @@ async function main(): Promise<number> {
     const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 1));
     if (LHR_DIR) mkdirSync(LHR_DIR, { recursive: true });
     const benchmarkIndexes: number[] = [];
+    const cpuRows: { page: string; label: string; wallMs: number; cpuMs: number; cpuTbtMs: number }[] = [];
 
     /** Each page `runs` times at the given CPU multiplier; the median row by performance score. */
     async function measureAll(cpuSlowdownMultiplier: number, label: string): Promise<PhoneRow[]> {
@@ -169,6 +170,12 @@ async function main(): Promise<number> {
           const row = measured[measured.length - 1];
           log(`${page.path} [${label}] run ${i + 1}: performance ${row.performance}, LCP ${Math.round(row.lcpMs)} ms, TBT ${Math.round(row.tbtMs)} ms`);
           for (const line of diagnosisLines(lhr as unknown as LhrLike)) log(`  ${line}`);
+          const trace = result.artifacts.Trace as unknown as Parameters<typeof mainThreadCost>[0];
+          log(`  LCP candidate: ${lcpCandidateOfTrace(trace)}`);
+          const cost = mainThreadCost(trace);
+          log(`  main thread, observed: ${Math.round(cost.wallMs)} ms wall, ${Math.round(cost.cpuMs)} ms CPU; blocking estimate from CPU time at 4×: ${Math.round(cost.cpuTbtMs)} ms`);
+          log(`  heaviest tasks by CPU: ${cost.heaviest.join("; ")}`);
+          cpuRows.push({ page: page.path, label, ...cost });
           const failing = Object.values(lhr.audits).filter((audit) => audit.score !== null && audit.score < 1 && audit.scoreDisplayMode === "binary");
           if (failing.length) log(`${page.path}: failing audits: ${failing.map((audit) => audit.id).join(", ")}`);
         }
@@ -196,6 +203,8 @@ async function main(): Promise<number> {
     }
     console.log(`\nLighthouse 12.2.3, mobile (slow 4G, 4× CPU), ${new Date().toISOString()}; budgets: ${JSON.stringify(PHONE_BUDGETS)}\n`);
     console.log(formatPhoneTable(rows));
+    console.log("\nMain thread per run as observed on this host (CPU time does not grow with the host's load; wall time does, and Lighthouse multiplies wall time):\n");
+    for (const row of cpuRows) console.log(`${row.page} [${row.label}]: ${Math.round(row.wallMs)} ms wall, ${Math.round(row.cpuMs)} ms CPU, blocking estimate from CPU time at 4× ${Math.round(row.cpuTbtMs)} ms`);
     if (calibrated) {
       console.log(
         `\nCalibrated, NOT Lighthouse's default: the same pages with the CPU multiplier ${calibrated.multiplier.toFixed(2)}× that Lighthouse's documented calibration gives for this host's median benchmarkIndex ${Math.round(calibrated.benchmarkIndex)} (4× assumes about 1533)\n`,

@@ -53,7 +53,7 @@ export default async function EventPage({ params }: { params: Params }) {
     <article className="event-page">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(eventJsonLd(event, sitePublicOrigin())) }} />
       <p className="no-print">
-        <Link href={scheduleHref({ date: day })}>← Schedule for {longDayLabel(day)}</Link>
+        <Link href={scheduleHref({ date: day })} prefetch={false}>← Schedule for {longDayLabel(day)}</Link>
       </p>
       <h1>{event.title}</h1>
       {event.status === "CANCELLED" ? (
@@ -71,19 +71,19 @@ export default async function EventPage({ params }: { params: Params }) {
         </dd>
         <dt>Where</dt>
         <dd>
-          <Link href={venuePath(event.venue.slug)}>{event.venue.name}</Link>
+          <Link href={venuePath(event.venue.slug)} prefetch={false}>{event.venue.name}</Link>
           {" · "}
-          <Link href={mapHref({ venue: event.venue.slug })}>Show on map</Link>
+          <Link href={mapHref({ venue: event.venue.slug })} prefetch={false}>Show on map</Link>
           <br />
           <span className="muted">{event.venue.address}</span>
         </dd>
         <dt>Category</dt>
         <dd>
-          <Link href={scheduleHref({ category: event.category.slug, date: day })}>{event.category.name}</Link>
+          <Link href={scheduleHref({ category: event.category.slug, date: day })} prefetch={false}>{event.category.name}</Link>
           {event.subcategory ? (
             <>
               {" › "}
-              <Link href={scheduleHref({ category: event.subcategory.slug, date: day })}>{event.subcategory.name}</Link>
+              <Link href={scheduleHref({ category: event.subcategory.slug, date: day })} prefetch={false}>{event.subcategory.name}</Link>
             </>
           ) : null}
         </dd>
@@ -91,7 +91,7 @@ export default async function EventPage({ params }: { params: Params }) {
           <>
             <dt>Programme</dt>
             <dd>
-              <Link href={programmeHref}>{event.programme.name}</Link>
+              <Link href={programmeHref} prefetch={false}>{event.programme.name}</Link>
             </dd>
           </>
         ) : null}
