@@ -36,7 +36,7 @@ export function SearchResults({
           <ul className={styles.days}>
             {dayCounts.map((day) => (
               <li key={day.date}>
-                <Link href={dayHref(day.date)}>
+                <Link href={dayHref(day.date)} prefetch={false}>
                   {shortDayLabel(day.date)} ({day.count})
                 </Link>
               </li>
@@ -51,7 +51,7 @@ export function SearchResults({
             <small>
               {eventsText(countOf.get(day.date) ?? day.events.length)}
               {" · "}
-              <Link href={dayHref(day.date)} className="no-print">
+              <Link href={dayHref(day.date)} className="no-print" prefetch={false}>
                 Only this day
               </Link>
             </small>

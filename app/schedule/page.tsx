@@ -63,7 +63,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Sea
             ))}
           </ul>
           <p>
-            <Link href={SCHEDULE_PATH}>Start again</Link>
+            <Link href={SCHEDULE_PATH} prefetch={false}>Start again</Link>
           </p>
         </div>
       ) : (
@@ -72,7 +72,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Sea
           {view.mode.kind === "day" ? <ScheduleDayNav days={days} date={view.mode.date} values={linkValues} /> : null}
           {view.mode.kind === "day" || view.mode.kind === "moment" ? (
             <p className="no-print">
-              <Link href={timetableHref({ ...linkValues, date: view.mode.kind === "day" ? view.mode.date : view.mode.moment.date })}>
+              <Link href={timetableHref({ ...linkValues, date: view.mode.kind === "day" ? view.mode.date : view.mode.moment.date })} prefetch={false}>
                 Timetable
               </Link>{" "}
               — this day as a grid by venue
@@ -83,7 +83,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Sea
           </p>
           {view.mode.kind === "day" && view.filters.q && view.total > 0 ? (
             <p className="no-print">
-              On this day only · <Link href={scheduleHref({ ...linkValues, date: "all" })}>Search every day for “{form.q}”</Link>
+              On this day only · <Link href={scheduleHref({ ...linkValues, date: "all" })} prefetch={false}>Search every day for “{form.q}”</Link>
             </p>
           ) : null}
           <SubscribeToFeed query={feedQueryOf(view.filters)} label={feedLabelOf(view.filters, view.labels)} />
@@ -105,11 +105,11 @@ export default async function SchedulePage({ searchParams }: { searchParams: Sea
               <ul>
                 {view.mode.kind === "day" && form.q ? (
                   <li>
-                    <Link href={scheduleHref({ ...linkValues, date: "all" })}>Search every day for “{form.q}”</Link>
+                    <Link href={scheduleHref({ ...linkValues, date: "all" })} prefetch={false}>Search every day for “{form.q}”</Link>
                   </li>
                 ) : null}
                 <li>
-                  <Link href={scheduleHref({ date: view.mode.kind === "day" ? view.mode.date : undefined })}>
+                  <Link href={scheduleHref({ date: view.mode.kind === "day" ? view.mode.date : undefined })} prefetch={false}>
                     Clear the filters
                   </Link>
                 </li>
@@ -119,7 +119,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Sea
 
           {view.nextCursor ? (
             <p>
-              <Link className="button" href={scheduleHref({ ...linkValues, cursor: view.nextCursor })}>
+              <Link className="button" href={scheduleHref({ ...linkValues, cursor: view.nextCursor })} prefetch={false}>
                 Show more events
               </Link>
             </p>
