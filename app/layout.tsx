@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import { GeistSans } from "geist/font/sans";
 import { connection } from "next/server";
 import { Suspense } from "react";
 import { AccountMenu } from "@/components/account-menu";
@@ -11,6 +10,7 @@ import { SiteHeader } from "@/components/site-header";
 import { visitorOfRequest } from "@/components/visitor-of-request";
 import { sitePublicOrigin } from "@/lib/http/public-base-url";
 import { mergeDeviceSavesAction, saveEventAction } from "./itinerary/actions";
+import { siteFont } from "./site-font";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -45,7 +45,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // for them after load, and save buttons show the right state before any script runs.
   const visitor = await visitorOfRequest();
   return (
-    <html lang="en" className={GeistSans.variable}>
+    <html lang="en" className={siteFont.variable}>
       <body>
         <a className="skip-link" href="#main">
           Skip to content
