@@ -1,4 +1,4 @@
-import { saveEventAction } from "@/app/itinerary/actions";
+import type { ActionResult } from "@/lib/http/problems";
 import { visitorOfRequest } from "./visitor-of-request";
 
 /**
@@ -12,12 +12,15 @@ import { visitorOfRequest } from "./visitor-of-request";
  * Both labels are in the button and CSS shows the one `data-saved` asks for, so the enhancer only
  * ever changes that attribute, never text React owns; a hidden label is not in the accessible name.
  */
-export async function SaveEventForm({ slug, title }: { slug: string; title: string }) {
+/** The server action the form posts to (app/itinerary/actions.ts), handed down by the page. */
+export type SaveAction = (formData: FormData) => Promise<ActionResult>;
+
+export async function SaveEventForm({ slug, title, action }: { slug: string; title: string; action: SaveAction }) {
   const { saved } = await visitorOfRequest();
   const isSaved = saved.includes(slug);
   // The server action answers a result the enhancer reads; as a form's action React wants a void
   // function, hence the cast (the no-script post ignores the answer: the page renders again).
-  const formAction = saveEventAction as unknown as (formData: FormData) => Promise<void>;
+  const formAction = action as unknown as (formData: FormData) => Promise<void>;
   return (
     <form className="save-event no-print" data-saved={isSaved ? "true" : "false"} data-slug={slug} data-title={title} action={formAction}>
       <input type="hidden" name="slug" value={slug} />

@@ -1,3 +1,4 @@
+import { saveEventAction } from "@/app/itinerary/actions";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -112,7 +113,7 @@ export default async function EventPage({ params }: { params: Params }) {
       </dl>
       <TimeZoneSwitch />
       <div className="event-actions no-print">
-        <SaveEventForm slug={event.slug} title={event.title} />
+        <SaveEventForm slug={event.slug} title={event.title} action={saveEventAction} />
         <AddToCalendarLink slug={event.slug} />
       </div>
       {event.description ? <p className="event-description">{event.description}</p> : null}
@@ -122,7 +123,7 @@ export default async function EventPage({ params }: { params: Params }) {
           Also at {event.venue.name} on {longDayLabel(day).replace(/ 2017$/, "")}
         </h2>
         {sameVenueSameDay.length ? (
-          <EventList events={sameVenueSameDay} showVenue={false} />
+          <EventList events={sameVenueSameDay} showVenue={false} saveAction={saveEventAction} />
         ) : (
           <p className="muted">Nothing else is scheduled there that day.</p>
         )}
