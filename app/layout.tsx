@@ -1,14 +1,16 @@
 import type { Metadata, Viewport } from "next";
-import { GeistSans } from "geist/font/sans";
 import { connection } from "next/server";
+import { Suspense } from "react";
 import { AccountMenu } from "@/components/account-menu";
 import { AdminHeaderLink } from "@/components/admin-header-link";
 import { DeviceSavesNotice } from "@/components/device-saves-notice";
 import { SavedEventsProvider } from "@/components/saved-events-provider";
+import { SaveFormsEnhancer } from "@/components/save-forms-enhancer";
 import { SiteHeader } from "@/components/site-header";
+import { visitorOfRequest } from "@/components/visitor-of-request";
 import { sitePublicOrigin } from "@/lib/http/public-base-url";
-import { getVisitor } from "@/lib/itinerary/saved-events";
 import { mergeDeviceSavesAction, saveEventAction } from "./itinerary/actions";
+import { siteFont } from "./site-font";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -41,15 +43,19 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // The session's account and saved slugs, handed to the page with its HTML: no browser request
   // for them after load, and save buttons show the right state before any script runs.
-  const visitor = await getVisitor();
+  const visitor = await visitorOfRequest();
   return (
-    <html lang="en" className={GeistSans.variable}>
+    <html lang="en" className={siteFont.variable}>
       <body>
         <a className="skip-link" href="#main">
           Skip to content
         </a>
         <SavedEventsProvider visitor={visitor} saveAction={saveEventAction} mergeAction={mergeDeviceSavesAction}>
           <SiteHeader account={<><AdminHeaderLink /><AccountMenu /></>} />
+          {/* useSearchParams needs a Suspense boundary or it opts the whole page out of streaming. */}
+          <Suspense fallback={null}>
+            <SaveFormsEnhancer />
+          </Suspense>
           <DeviceSavesNotice />
           <main id="main" className="page">
             {children}

@@ -31,7 +31,7 @@ export default async function HomePage() {
       <ul className="highlights">
         {overview.highlights.map((event) => (
           <li key={event.slug}>
-            <span className="muted">{dateLabel(event.date)}</span> <Link href={eventPath(event.slug)}>{event.title}</Link>{" "}
+            <span className="muted">{dateLabel(event.date)}</span> <Link href={eventPath(event.slug)} prefetch={false}>{event.title}</Link>{" "}
             <span className="muted">· {event.venue}</span>
           </li>
         ))}
@@ -39,19 +39,19 @@ export default async function HomePage() {
       <h2>Find your way</h2>
       <ul>
         <li>
-          <Link href={SCHEDULE_PATH}>Browse the schedule</Link> by day, venue, category or words
+          <Link href={SCHEDULE_PATH} prefetch={false}>Browse the schedule</Link> by day, venue, category or words
         </li>
         <li>
-          <Link href={VENUES_PATH}>Venues</Link>: pavilions, tents, sectors, arenas and theatres
+          <Link href={VENUES_PATH} prefetch={false}>Venues</Link>: pavilions, tents, sectors, arenas and theatres
         </li>
         {overview.nationalDays.map((day) => (
           <li key={day.slug}>
-            <Link href={nationalDayPath(day.slug)}>{day.name}</Link>
+            <Link href={nationalDayPath(day.slug)} prefetch={false}>{day.name}</Link>
             {day.date ? ` — ${dateLabel(day.date)}` : null}
           </li>
         ))}
         <li>
-          <Link href={ITINERARY_PATH}>My itinerary</Link>: save events, see clashes, export to your calendar
+          <Link href={ITINERARY_PATH} prefetch={false}>My itinerary</Link>: save events, see clashes, export to your calendar
         </li>
       </ul>
     </>

@@ -1,31 +1,34 @@
-import Link from "next/link";
 import type { EventRow } from "@/lib/schedule/event-row";
 import { eventPath } from "@/lib/http/paths";
 import { venuePath } from "@/lib/http/paths";
 import { EventTime } from "./event-time";
-import { SaveEventButton } from "./save-event-button";
+import { SaveEventForm, type SaveAction } from "./save-event-form";
 import { SearchHighlight } from "./search-highlight";
 
 export function EventCard({
   event,
   showVenue = true,
   highlight,
+  saveAction,
 }: {
   event: EventRow;
+  /** The save form's server action: components never import app/, so the page hands it down. */
+  saveAction: SaveAction;
   showVenue?: boolean;
   /** Folded search words to mark in the title, venue and performers. */
   highlight?: readonly string[];
 }) {
   const cancelled = event.status === "CANCELLED";
-  // No prefetch for a card's links: a page of 100 cards would otherwise have the router fetch an
-  // RSC payload for every card scrolled into view, each a server render of a dynamic page, on a
-  // phone's slow network after load (issue 13). A tap still navigates in the app.
+  // Plain links, not next/link: a page of 100 cards hydrated 200 Link components (each with its
+  // prefetch observer) on a phone's main thread (issue 13). The page's one SaveFormsEnhancer makes
+  // a tap on a `data-app-link` a client navigation; before it runs, the link loads the page. Nothing
+  // is prefetched: each prefetch would be a server render of a dynamic page.
   return (
     <article className={cancelled ? "card event-card cancelled" : "card event-card"}>
       <h3>
-        <Link href={eventPath(event.slug)} prefetch={false}>
+        <a href={eventPath(event.slug)} data-app-link="">
           <SearchHighlight text={event.title} words={highlight} />
-        </Link>
+        </a>
       </h3>
       {cancelled ? <p className="badge danger">Cancelled</p> : null}
       <p className="event-meta">
@@ -35,9 +38,9 @@ export function EventCard({
       <p className="event-meta">
         {showVenue ? (
           <>
-            <Link href={venuePath(event.venue.slug)} prefetch={false}>
+            <a href={venuePath(event.venue.slug)} data-app-link="">
               <SearchHighlight text={event.venue.name} words={highlight} />
-            </Link>
+            </a>
             {" · "}
           </>
         ) : null}
@@ -48,7 +51,7 @@ export function EventCard({
       {event.performers.length ? <p className="muted event-performers">
           <SearchHighlight text={event.performers.join(", ")} words={highlight} />
         </p> : null}
-      <SaveEventButton slug={event.slug} title={event.title} />
+      <SaveEventForm slug={event.slug} title={event.title} action={saveAction} />
     </article>
   );
 }

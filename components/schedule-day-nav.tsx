@@ -10,7 +10,7 @@ export function ScheduleDayNav({ days, date, values }: { days: string[]; date: s
   return (
     <nav className="day-nav no-print" aria-label="Days">
       {previous ? (
-        <Link className="button secondary" href={scheduleHref({ ...values, date: previous, cursor: undefined })} rel="prev">
+        <Link className="button secondary" href={scheduleHref({ ...values, date: previous, cursor: undefined })} rel="prev" prefetch={false}>
           ← <span className="visually-hidden">Previous day, </span>
           {shortDayLabel(previous)}
         </Link>
@@ -18,7 +18,7 @@ export function ScheduleDayNav({ days, date, values }: { days: string[]; date: s
         <span />
       )}
       {next ? (
-        <Link className="button secondary" href={scheduleHref({ ...values, date: next, cursor: undefined })} rel="next">
+        <Link className="button secondary" href={scheduleHref({ ...values, date: next, cursor: undefined })} rel="next" prefetch={false}>
           <span className="visually-hidden">Next day, </span>
           {shortDayLabel(next)} →
         </Link>

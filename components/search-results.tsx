@@ -5,6 +5,7 @@ import { groupByAstanaDay } from "@/lib/schedule/event-row";
 import type { DayCount } from "@/lib/schedule/search-programme";
 import { longDayLabel, shortDayLabel } from "@/lib/time/format";
 import { EventCard } from "./event-card";
+import type { SaveAction } from "./save-event-form";
 import styles from "./search-results.module.css";
 
 function eventsText(count: number): string {
@@ -21,8 +22,10 @@ export function SearchResults({
   dayCounts,
   words,
   values,
+  saveAction,
 }: {
   events: EventRow[];
+  saveAction: SaveAction;
   dayCounts: DayCount[];
   words: readonly string[];
   values: ScheduleLinkValues;
@@ -36,7 +39,7 @@ export function SearchResults({
           <ul className={styles.days}>
             {dayCounts.map((day) => (
               <li key={day.date}>
-                <Link href={dayHref(day.date)}>
+                <Link href={dayHref(day.date)} prefetch={false}>
                   {shortDayLabel(day.date)} ({day.count})
                 </Link>
               </li>
@@ -51,7 +54,7 @@ export function SearchResults({
             <small>
               {eventsText(countOf.get(day.date) ?? day.events.length)}
               {" · "}
-              <Link href={dayHref(day.date)} className="no-print">
+              <Link href={dayHref(day.date)} className="no-print" prefetch={false}>
                 Only this day
               </Link>
             </small>
@@ -59,7 +62,7 @@ export function SearchResults({
           <ul className="card-list">
             {day.events.map((event) => (
               <li key={event.id}>
-                <EventCard event={event} highlight={words} />
+                <EventCard event={event} highlight={words} saveAction={saveAction} />
               </li>
             ))}
           </ul>

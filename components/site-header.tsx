@@ -18,10 +18,13 @@ const MENU_ID = "site-menu";
 // account corner sit in a popover the button opens without any script (popovertarget is plain
 // HTML), closes with Escape or a tap outside. From 48rem the CSS shows the same element inline and
 // hides the button, so there is one copy of every link and of "Signed in as" at any width.
+// No prefetch: every page is dynamic (the root layout awaits connection()), so a prefetch brings
+// nothing a tap could reuse, yet each one's answer is parsed on the phone's main thread after load
+// (issue 13's traces: the largest tasks after hydration). A tap fetches the page then.
 export function SiteHeader({ account }: { account?: React.ReactNode }) {
   return (
     <header className="site-header">
-      <Link href={HOME_PATH} className="brand">
+      <Link href={HOME_PATH} className="brand" prefetch={false}>
         EXPO 2017 Astana
       </Link>
       <button type="button" className="menu-button" popoverTarget={MENU_ID} aria-controls={MENU_ID}>
@@ -32,7 +35,7 @@ export function SiteHeader({ account }: { account?: React.ReactNode }) {
           <ul>
             {LINKS.map((link) => (
               <li key={link.href}>
-                <Link href={link.href}>{link.label}</Link>
+                <Link href={link.href} prefetch={false}>{link.label}</Link>
               </li>
             ))}
           </ul>

@@ -30,7 +30,7 @@ function EntryCard({ entry }: { entry: ItineraryEntry }) {
         {entry.timeIsIllustrative ? <span className="muted"> · time not announced, shown as a guide</span> : null}
       </p>
       <h3 className={cancelled ? styles.cancelled : undefined}>
-        <Link href={eventPath(entry.slug)}>{entry.title}</Link>
+        <Link href={eventPath(entry.slug)} prefetch={false}>{entry.title}</Link>
       </h3>
       <p style={{ margin: 0 }}>{entry.venue.name}</p>
       {cancelled ? <p className={styles.flag}>Cancelled: this event will not take place.</p> : null}
@@ -70,7 +70,7 @@ export default async function ItineraryPage() {
       </p>
       {count === 0 ? (
         <p>
-          Browse the <Link href={SCHEDULE_PATH}>schedule</Link> and choose “Save to itinerary” on the events you want to see.
+          Browse the <Link href={SCHEDULE_PATH} prefetch={false}>schedule</Link> and choose “Save to itinerary” on the events you want to see.
         </p>
       ) : (
         <p className="no-print">
@@ -81,8 +81,8 @@ export default async function ItineraryPage() {
         <section key={day.date} className={styles.day} aria-labelledby={`day-${day.date}`}>
           <h2 id={`day-${day.date}`}>{longDayLabel(day.date)}</h2>
           <p className="no-print">
-            <Link href={mapHref({ routeDate: day.date })}>Show my day on the map</Link> ·{" "}
-            <Link href={timetableHref({ date: day.date })}>Timetable of the day</Link>
+            <Link href={mapHref({ routeDate: day.date })} prefetch={false}>Show my day on the map</Link> ·{" "}
+            <Link href={timetableHref({ date: day.date })} prefetch={false}>Timetable of the day</Link>
           </p>
           <ul className="card-list">
             {day.entries.map((entry) => (

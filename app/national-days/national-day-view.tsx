@@ -1,3 +1,4 @@
+import { saveEventAction } from "@/app/itinerary/actions";
 import Link from "next/link";
 import { EventList } from "@/components/event-list";
 import { SubscribeToFeed } from "@/components/subscribe-to-feed";
@@ -26,7 +27,7 @@ export function NationalDayView({ day }: { day: NationalDay }) {
         </p>
         <SubscribeToFeed query={{ programme: day.slug }} label={day.name} />
         {day.events.length ? (
-          <EventList events={day.events} />
+          <EventList events={day.events} saveAction={saveEventAction} />
         ) : (
           <p className="empty-state">No events are scheduled for this day yet.</p>
         )}

@@ -1,3 +1,4 @@
+import { saveEventAction } from "@/app/itinerary/actions";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EventList } from "@/components/event-list";
@@ -63,7 +64,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Sea
             ))}
           </ul>
           <p>
-            <Link href={SCHEDULE_PATH}>Start again</Link>
+            <Link href={SCHEDULE_PATH} prefetch={false}>Start again</Link>
           </p>
         </div>
       ) : (
@@ -72,7 +73,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Sea
           {view.mode.kind === "day" ? <ScheduleDayNav days={days} date={view.mode.date} values={linkValues} /> : null}
           {view.mode.kind === "day" || view.mode.kind === "moment" ? (
             <p className="no-print">
-              <Link href={timetableHref({ ...linkValues, date: view.mode.kind === "day" ? view.mode.date : view.mode.moment.date })}>
+              <Link href={timetableHref({ ...linkValues, date: view.mode.kind === "day" ? view.mode.date : view.mode.moment.date })} prefetch={false}>
                 Timetable
               </Link>{" "}
               — this day as a grid by venue
@@ -83,7 +84,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Sea
           </p>
           {view.mode.kind === "day" && view.filters.q && view.total > 0 ? (
             <p className="no-print">
-              On this day only · <Link href={scheduleHref({ ...linkValues, date: "all" })}>Search every day for “{form.q}”</Link>
+              On this day only · <Link href={scheduleHref({ ...linkValues, date: "all" })} prefetch={false}>Search every day for “{form.q}”</Link>
             </p>
           ) : null}
           <SubscribeToFeed query={feedQueryOf(view.filters)} label={feedLabelOf(view.filters, view.labels)} />
@@ -91,25 +92,25 @@ export default async function SchedulePage({ searchParams }: { searchParams: Sea
           {view.mode.kind === "moment" ? (
             <>
               <h2>On now</h2>
-              {view.onNow.length ? <EventList events={view.onNow} /> : <p className="empty-state">Nothing is on at that moment.</p>}
+              {view.onNow.length ? <EventList events={view.onNow} saveAction={saveEventAction} /> : <p className="empty-state">Nothing is on at that moment.</p>}
               <h2>Up next</h2>
-              {view.upNext.length ? <EventList events={view.upNext} byDay={false} /> : <p className="empty-state">Nothing later matches.</p>}
+              {view.upNext.length ? <EventList events={view.upNext} byDay={false} saveAction={saveEventAction} /> : <p className="empty-state">Nothing later matches.</p>}
             </>
           ) : view.events.length && view.filters.q ? (
-            <SearchResults events={view.events} dayCounts={view.dayCounts} words={searchWords(view.filters.q)} values={linkValues} />
+            <SearchResults events={view.events} dayCounts={view.dayCounts} words={searchWords(view.filters.q)} values={linkValues} saveAction={saveEventAction} />
           ) : view.events.length ? (
-            <EventList events={view.events} byDay={view.mode.kind !== "day"} />
+            <EventList events={view.events} byDay={view.mode.kind !== "day"} saveAction={saveEventAction} />
           ) : (
             <div className="empty-state">
               <p>No events match this selection.</p>
               <ul>
                 {view.mode.kind === "day" && form.q ? (
                   <li>
-                    <Link href={scheduleHref({ ...linkValues, date: "all" })}>Search every day for “{form.q}”</Link>
+                    <Link href={scheduleHref({ ...linkValues, date: "all" })} prefetch={false}>Search every day for “{form.q}”</Link>
                   </li>
                 ) : null}
                 <li>
-                  <Link href={scheduleHref({ date: view.mode.kind === "day" ? view.mode.date : undefined })}>
+                  <Link href={scheduleHref({ date: view.mode.kind === "day" ? view.mode.date : undefined })} prefetch={false}>
                     Clear the filters
                   </Link>
                 </li>
@@ -119,7 +120,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Sea
 
           {view.nextCursor ? (
             <p>
-              <Link className="button" href={scheduleHref({ ...linkValues, cursor: view.nextCursor })}>
+              <Link className="button" href={scheduleHref({ ...linkValues, cursor: view.nextCursor })} prefetch={false}>
                 Show more events
               </Link>
             </p>

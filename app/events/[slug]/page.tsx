@@ -1,3 +1,4 @@
+import { saveEventAction } from "@/app/itinerary/actions";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -6,7 +7,7 @@ import { AddToCalendarLink } from "@/components/add-to-calendar-link";
 import { EventHistory } from "@/components/admin-event-history";
 import { EventList } from "@/components/event-list";
 import { EventTime } from "@/components/event-time";
-import { SaveEventButton } from "@/components/save-event-button";
+import { SaveEventForm } from "@/components/save-event-form";
 import { TimeZoneSwitch } from "@/components/time-zone-switch";
 import { sitePublicOrigin } from "@/lib/http/public-base-url";
 import { eventJsonLd, serializeJsonLd } from "@/lib/schedule/event-detail";
@@ -53,7 +54,7 @@ export default async function EventPage({ params }: { params: Params }) {
     <article className="event-page">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(eventJsonLd(event, sitePublicOrigin())) }} />
       <p className="no-print">
-        <Link href={scheduleHref({ date: day })}>← Schedule for {longDayLabel(day)}</Link>
+        <Link href={scheduleHref({ date: day })} prefetch={false}>← Schedule for {longDayLabel(day)}</Link>
       </p>
       <h1>{event.title}</h1>
       {event.status === "CANCELLED" ? (
@@ -71,19 +72,19 @@ export default async function EventPage({ params }: { params: Params }) {
         </dd>
         <dt>Where</dt>
         <dd>
-          <Link href={venuePath(event.venue.slug)}>{event.venue.name}</Link>
+          <Link href={venuePath(event.venue.slug)} prefetch={false}>{event.venue.name}</Link>
           {" · "}
-          <Link href={mapHref({ venue: event.venue.slug })}>Show on map</Link>
+          <Link href={mapHref({ venue: event.venue.slug })} prefetch={false}>Show on map</Link>
           <br />
           <span className="muted">{event.venue.address}</span>
         </dd>
         <dt>Category</dt>
         <dd>
-          <Link href={scheduleHref({ category: event.category.slug, date: day })}>{event.category.name}</Link>
+          <Link href={scheduleHref({ category: event.category.slug, date: day })} prefetch={false}>{event.category.name}</Link>
           {event.subcategory ? (
             <>
               {" › "}
-              <Link href={scheduleHref({ category: event.subcategory.slug, date: day })}>{event.subcategory.name}</Link>
+              <Link href={scheduleHref({ category: event.subcategory.slug, date: day })} prefetch={false}>{event.subcategory.name}</Link>
             </>
           ) : null}
         </dd>
@@ -91,7 +92,7 @@ export default async function EventPage({ params }: { params: Params }) {
           <>
             <dt>Programme</dt>
             <dd>
-              <Link href={programmeHref}>{event.programme.name}</Link>
+              <Link href={programmeHref} prefetch={false}>{event.programme.name}</Link>
             </dd>
           </>
         ) : null}
@@ -112,7 +113,7 @@ export default async function EventPage({ params }: { params: Params }) {
       </dl>
       <TimeZoneSwitch />
       <div className="event-actions no-print">
-        <SaveEventButton slug={event.slug} title={event.title} />
+        <SaveEventForm slug={event.slug} title={event.title} action={saveEventAction} />
         <AddToCalendarLink slug={event.slug} />
       </div>
       {event.description ? <p className="event-description">{event.description}</p> : null}
@@ -122,7 +123,7 @@ export default async function EventPage({ params }: { params: Params }) {
           Also at {event.venue.name} on {longDayLabel(day).replace(/ 2017$/, "")}
         </h2>
         {sameVenueSameDay.length ? (
-          <EventList events={sameVenueSameDay} showVenue={false} />
+          <EventList events={sameVenueSameDay} showVenue={false} saveAction={saveEventAction} />
         ) : (
           <p className="muted">Nothing else is scheduled there that day.</p>
         )}

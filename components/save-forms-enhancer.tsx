@@ -1,0 +1,100 @@
+"use client";
+
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect } from "react";
+import { addDeviceSave, readDeviceSaves, removeDeviceSave, writeDeviceSaves } from "@/lib/itinerary/device-saves";
+import { useSavedEvents } from "./saved-events-provider";
+
+const FORM_SELECTOR = "form.save-event";
+const MESSAGE_CLASS = "save-event-message";
+
+function setSaved(form: HTMLFormElement, saved: boolean): void {
+  form.dataset.saved = saved ? "true" : "false";
+}
+
+function showMessage(form: HTMLFormElement, text: string | null): void {
+  form.querySelector(`.${MESSAGE_CLASS}`)?.remove();
+  if (!text) return;
+  // Created here, not by React: React renders nothing in this place, so it never touches it.
+  const message = document.createElement("span");
+  message.className = `${MESSAGE_CLASS} error-text`;
+  message.setAttribute("role", "alert");
+  message.textContent = text;
+  form.append(message);
+}
+
+/**
+ * The one script behind every save form and event-card link of a page (issue 13: a client
+ * component per card cost the phone's main thread more than the cards themselves). Mounted once in
+ * the root layout. Before it runs, the forms post to the server action and the links load pages;
+ * once it runs:
+ * - a save flips the form's label at once and posts through the same server action (signed in),
+ *   put back with a message if the server refuses; signed out, it is kept on this device;
+ * - a signed-out visitor's device saves are shown on every form of the page, after each navigation;
+ * - a tap on a card's link (`data-app-link`) is a client navigation, like next/link's, without a
+ *   Link component (and its prefetch observer) per card.
+ */
+export function SaveFormsEnhancer() {
+  const { account, deviceSaves, saveAction } = useSavedEvents();
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+
+  // Signed out, the server rendered every form unsaved: show this device's saves.
+  useEffect(() => {
+    if (account) return;
+    const saved = new Set(deviceSaves);
+    for (const form of document.querySelectorAll<HTMLFormElement>(FORM_SELECTOR)) setSaved(form, saved.has(form.dataset.slug ?? ""));
+  }, [account, deviceSaves, pathname, searchParams]);
+
+  useEffect(() => {
+    function onSubmit(event: SubmitEvent) {
+      const form = event.target;
+      if (!(form instanceof HTMLFormElement) || !form.matches(FORM_SELECTOR)) return;
+      // Prevented in the capture phase, before React's own form-action handling sees the event.
+      event.preventDefault();
+      const slug = form.dataset.slug ?? "";
+      const wasSaved = form.dataset.saved === "true";
+      showMessage(form, null);
+      setSaved(form, !wasSaved);
+      if (!account) {
+        const current = readDeviceSaves();
+        writeDeviceSaves(wasSaved ? removeDeviceSave(current, slug) : addDeviceSave(current, slug));
+        return;
+      }
+      const formData = new FormData(form);
+      formData.set("save", wasSaved ? "0" : "1");
+      const button = form.querySelector("button");
+      if (button) button.disabled = true;
+      const failed = (message: string) => {
+        setSaved(form, wasSaved);
+        showMessage(form, `${form.dataset.title}: ${message}`);
+      };
+      saveAction(formData)
+        .then((result) => {
+          if (!result.ok) failed(result.message);
+        })
+        .catch(() => failed("No connection: the itinerary was not changed. Try again."))
+        .finally(() => {
+          if (button) button.disabled = false;
+        });
+    }
+
+    function onClick(event: MouseEvent) {
+      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      const link = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>("a[data-app-link]") : null;
+      if (!link || link.origin !== window.location.origin) return;
+      event.preventDefault();
+      router.push(`${link.pathname}${link.search}${link.hash}`);
+    }
+
+    window.addEventListener("submit", onSubmit, true);
+    document.addEventListener("click", onClick);
+    return () => {
+      window.removeEventListener("submit", onSubmit, true);
+      document.removeEventListener("click", onClick);
+    };
+  }, [account, saveAction, router]);
+
+  return null;
+}
