@@ -22,10 +22,19 @@ export interface LongTask {
   /** Milliseconds from the profile's start. */
   startMs: number;
   ms: number;
+  /** CPU time of the process in the stall, when the probe measured it. */
+  cpuMs?: number;
   /** Function → milliseconds on top of the stack. */
   self: [string, number][];
-  /** Function → milliseconds anywhere on the stack (frames on ≥ 90 % of the run's samples left out). */
+  /** Function → milliseconds anywhere on the stack (frames on ≥ 90 % of the samples left out). */
   inclusive: [string, number][];
+}
+
+/** A stall of the event loop as scripts/lib/event-loop-probe.cjs records it. */
+export interface Stall {
+  startMicros: number;
+  ms: number;
+  cpuMs: number;
 }
 
 function frameName(node: ProfileNode): string {
@@ -40,72 +49,113 @@ function top(map: Map<string, number>, count: number): [string, number][] {
   return [...map].sort((a, b) => b[1] - a[1]).slice(0, count).map(([name, us]) => [name, us / 1000]);
 }
 
-/** Runs of non-idle samples longer than `thresholdMs`, longest first. */
-export function longTasks(file: string, thresholdMs = 20, count = 10): LongTask[] {
-  const profile = JSON.parse(fs.readFileSync(file, "utf8")) as CpuProfile;
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parent = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-  const stackOf = (id: number): string[] => {
+interface Sample {
+  id: number;
+  /** Monotonic microseconds (the clock of process.hrtime). */
+  at: number;
+  /** What the sample stands for: the time until the next one. */
+  us: number;
+}
+
+class Profile {
+  readonly samples: Sample[] = [];
+  readonly startTime: number;
+  private readonly byId: Map<number, ProfileNode>;
+  private readonly parent = new Map<number, number>();
+
+  constructor(file: string) {
+    const profile = JSON.parse(fs.readFileSync(file, "utf8")) as CpuProfile;
+    this.startTime = profile.startTime;
+    this.byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    for (const node of profile.nodes) for (const child of node.children ?? []) this.parent.set(child, node.id);
+    let time = profile.startTime;
+    for (let index = 0; index < profile.samples.length; index++) {
+      time += profile.timeDeltas[index];
+      this.samples.push({ id: profile.samples[index], at: time, us: profile.timeDeltas[index + 1] ?? 0 });
+    }
+  }
+
+  isIdle(sample: Sample): boolean {
+    return this.byId.get(sample.id)?.callFrame.functionName === "(idle)";
+  }
+
+  stackOf(id: number): string[] {
     const names: string[] = [];
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      const node = byId.get(at);
+    for (let at: number | undefined = id; at !== undefined; at = this.parent.get(at)) {
+      const node = this.byId.get(at);
       if (node) names.push(frameName(node));
     }
     return names;
-  };
+  }
 
-  const tasks: LongTask[] = [];
-  let run: { startUs: number; samples: { id: number; us: number }[] } | null = null;
-  let time = profile.startTime;
-  const close = () => {
-    if (!run) return;
-    const ms = run.samples.reduce((sum, sample) => sum + sample.us, 0) / 1000;
-    if (ms > thresholdMs) {
-      const self = new Map<string, number>();
-      const inclusive = new Map<string, number>();
-      const seenIn = new Map<string, number>();
-      for (const sample of run.samples) {
-        const stack = stackOf(sample.id);
-        self.set(stack[0], (self.get(stack[0]) ?? 0) + sample.us);
-        for (const name of new Set(stack)) {
-          inclusive.set(name, (inclusive.get(name) ?? 0) + sample.us);
-          seenIn.set(name, (seenIn.get(name) ?? 0) + 1);
-        }
+  /** Where the time of `samples` went. */
+  attribute(samples: Sample[]): Omit<LongTask, "startMs" | "ms" | "cpuMs"> {
+    const self = new Map<string, number>();
+    const inclusive = new Map<string, number>();
+    const seenIn = new Map<string, number>();
+    for (const sample of samples) {
+      const stack = this.stackOf(sample.id);
+      self.set(stack[0], (self.get(stack[0]) ?? 0) + sample.us);
+      for (const name of new Set(stack)) {
+        inclusive.set(name, (inclusive.get(name) ?? 0) + sample.us);
+        seenIn.set(name, (seenIn.get(name) ?? 0) + 1);
       }
-      for (const [name, samples] of seenIn) if (samples >= 0.9 * run.samples.length) inclusive.delete(name);
-      tasks.push({ startMs: (run.startUs - profile.startTime) / 1000, ms, self: top(self, 6), inclusive: top(inclusive, 8) });
     }
-    run = null;
+    for (const [name, count] of seenIn) if (count >= 0.9 * samples.length) inclusive.delete(name);
+    return { self: top(self, 6), inclusive: top(inclusive, 8) };
+  }
+}
+
+/**
+ * Runs of non-idle samples longer than `thresholdMs`, longest first. At rest a run is one task; in
+ * a burst the loop is rarely idle, so runs join many turns: use `stallsInProfile` then.
+ */
+export function longTasks(file: string, thresholdMs = 20, count = 10): LongTask[] {
+  const profile = new Profile(file);
+  const tasks: LongTask[] = [];
+  let run: Sample[] = [];
+  const close = () => {
+    const ms = run.reduce((sum, sample) => sum + sample.us, 0) / 1000;
+    if (ms > thresholdMs) tasks.push({ startMs: (run[0].at - profile.startTime) / 1000, ms, ...profile.attribute(run) });
+    run = [];
   };
-  for (let index = 0; index < profile.samples.length; index++) {
-    time += profile.timeDeltas[index];
-    const id = profile.samples[index];
-    // A sample stands for the time until the next one.
-    const us = profile.timeDeltas[index + 1] ?? 0;
-    if (byId.get(id)?.callFrame.functionName === "(idle)") {
-      close();
-      continue;
-    }
-    run ??= { startUs: time, samples: [] };
-    run.samples.push({ id, us });
+  for (const sample of profile.samples) {
+    if (profile.isIdle(sample)) close();
+    else run.push(sample);
   }
   close();
   return tasks.sort((a, b) => b.ms - a.ms).slice(0, count);
+}
+
+/** The `count` longest stalls the probe recorded, each with what the profile sampled during it. */
+export function stallsInProfile(file: string, stalls: Stall[], count = 10): LongTask[] {
+  const profile = new Profile(file);
+  return [...stalls]
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, count)
+    .map((stall) => {
+      // The stall began at the probe's last tick and ended at most one tick (5 ms) after `ms`.
+      const [from, to] = [stall.startMicros, stall.startMicros + (stall.ms + 5) * 1000];
+      const samples = profile.samples.filter((sample) => sample.at >= from && sample.at < to && !profile.isIdle(sample));
+      return { startMs: (from - profile.startTime) / 1000, ms: stall.ms, cpuMs: stall.cpuMs, ...profile.attribute(samples) };
+    });
 }
 
 /** The long tasks as lines for the benchmark's log. */
 export function describeLongTasks(tasks: LongTask[]): string[] {
   const ms = (value: number) => `${value.toFixed(1)} ms`;
   return tasks.flatMap((task) => [
-    `${ms(task.ms)} at ${(task.startMs / 1000).toFixed(2)} s`,
+    `${ms(task.ms)}${task.cpuMs === undefined ? "" : ` (${ms(task.cpuMs)} of CPU)`} at ${(task.startMs / 1000).toFixed(2)} s`,
     `    self: ${task.self.map(([name, value]) => `${name} ${ms(value)}`).join("; ")}`,
     `    in: ${task.inclusive.map(([name, value]) => `${name} ${ms(value)}`).join("; ")}`,
   ]);
 }
 
-// `npx tsx scripts/lib/cpu-profile-long-tasks.ts <file.cpuprofile> [threshold ms]`
+// `npx tsx scripts/lib/cpu-profile-long-tasks.ts <file.cpuprofile> [probe.json | threshold ms]`
 if (require.main === module) {
-  const [file, threshold] = process.argv.slice(2);
-  for (const line of describeLongTasks(longTasks(file, Number(threshold ?? 20)))) console.log(line);
+  const [file, second] = process.argv.slice(2);
+  const tasks = second?.endsWith(".json")
+    ? stallsInProfile(file, (JSON.parse(fs.readFileSync(second, "utf8")) as { stalls: Stall[] }).stalls)
+    : longTasks(file, Number(second ?? 20));
+  for (const line of describeLongTasks(tasks)) console.log(line);
 }

@@ -6,6 +6,7 @@
 // inside them, to tell the build's own slices from garbage collection and from Next's work.
 // CommonJS and dependency-free: it runs before Next loads anything.
 "use strict";
+/* eslint-disable @typescript-eslint/no-require-imports -- a `node --require` preload is CommonJS */
 const fs = require("node:fs");
 const { PerformanceObserver, performance, constants } = require("node:perf_hooks");
 
