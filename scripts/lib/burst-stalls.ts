@@ -5,7 +5,8 @@
 import { describeLongTasks, stallsInProfile, type Stall } from "./cpu-profile-long-tasks";
 
 export interface Probe {
-  stalls: (Stall & { start: number })[];
+  /** cpuMs: the main thread's CPU time; processCpuMs: all threads' (thread pool and GC helpers too); waitMs: the main thread's wait for a core. */
+  stalls: (Stall & { start: number; processCpuMs: number; waitMs: number })[];
   gcs: { start: number; ms: number; kind: string }[];
 }
 
@@ -28,18 +29,22 @@ export function describeStalls(probe: Probe, [from, to]: [number, number], profi
   const cpu = stalls.map((stall) => stall.cpuMs).sort((a, b) => a - b);
   const lines = [
     `event loop during the burst: ${stalls.length} stalls over 20 ms (${stalls.filter((stall) => stall.ms > 100).length} over 100 ms); ` +
-      `longest ${ms(byWall[0].ms)} of wall time; CPU time of the process in a stall: p50 ${ms(percentile(cpu, 50))}, ` +
+      `longest ${ms(byWall[0].ms)} of wall time; CPU time of the main thread in a stall: p50 ${ms(percentile(cpu, 50))}, ` +
       `p99 ${ms(percentile(cpu, 99))}, max ${ms(cpu[cpu.length - 1])}`,
   ];
   for (const kind of ["minor", "major", "incremental"]) {
     const ofKind = gcs.filter((gc) => gc.kind === kind).map((gc) => gc.ms);
     if (ofKind.length) lines.push(`  ${kind} GC: ${ofKind.length}, ${ms(ofKind.reduce((a, b) => a + b, 0))} in all, longest ${ms(Math.max(...ofKind))}`);
   }
-  lines.push("  longest stalls (wall / CPU of the process / GC inside):");
-  for (const stall of byWall.slice(0, 8)) {
-    const inside = gcsIn(stall).map((gc) => `${gc.kind} ${ms(gc.ms)}`).join(", ") || "none";
-    lines.push(`    ${ms(stall.ms)} / ${ms(stall.cpuMs)} / ${inside}`);
-  }
+  const listed = (title: string, list: Probe["stalls"]) => {
+    lines.push(`  ${title} (wall / main thread on a CPU / waiting for one / process CPU / GC inside):`);
+    for (const stall of list.slice(0, 6)) {
+      const inside = gcsIn(stall).map((gc) => `${gc.kind} ${ms(gc.ms)}`).join(", ") || "none";
+      lines.push(`    ${ms(stall.ms)} / ${ms(stall.cpuMs)} / ${ms(stall.waitMs)} / ${ms(stall.processCpuMs)} / ${inside}`);
+    }
+  };
+  listed("longest stalls", byWall);
+  listed("stalls with the most main-thread CPU", [...stalls].sort((a, b) => b.cpuMs - a.cpuMs));
   if (profileFile) {
     lines.push("  what the CPU profile sampled in the longest stalls:");
     lines.push(...describeLongTasks(stallsInProfile(profileFile, stalls, 5)).map((line) => `    ${line}`));
