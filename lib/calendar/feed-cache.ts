@@ -3,15 +3,12 @@
 // stored bytes takes one version query. See docs/decisions/006-feed-caching.md.
 import { createHash } from "node:crypto";
 import type { RenderedCalendar } from "./build-calendar";
-import { encodeFeed } from "./feed-encoding";
+import { feedEtag } from "./feed-etag";
 
 export interface StoredFeed {
   bytes: Uint8Array<ArrayBuffer>;
   /** Strong validator derived from the bytes: quoted base64url SHA-256. */
   etag: string;
-  /** The same bytes gzipped (served with Content-Encoding: gzip when accepted), and their validator. */
-  gzip: Uint8Array<ArrayBuffer>;
-  gzipEtag: string;
   /** Whole seconds (HTTP dates have no more); never earlier than what this key served before. */
   lastModified: Date;
   detail: RenderedCalendar["detail"];
@@ -25,10 +22,6 @@ interface Entry extends StoredFeed {
 
 export function strongEtag(bytes: Uint8Array): string {
   return `"${createHash("sha256").update(bytes).digest("base64url")}"`;
-}
-
-function storedSize(entry: Entry): number {
-  return entry.bytes.length + entry.gzip.length;
 }
 
 function wholeSecond(date: Date): Date {
@@ -81,8 +74,8 @@ export class FeedCache {
     const rendered = await build();
     const buildMilliseconds = performance.now() - started;
     if (!rendered) return null;
-    // Hash and gzip on the thread pool: both over ~900 KB for a large feed (feed-encoding.ts).
-    const { etag, gzip, gzipEtag } = await encodeFeed(rendered.bytes);
+    // On the thread pool: a large feed is ~900 KB to hash (feed-etag.ts); same value as strongEtag.
+    const etag = await feedEtag(rendered.bytes);
     const previous = this.entries.get(key);
     let lastModified: Date;
     if (previous && previous.etag === etag) {
@@ -97,7 +90,7 @@ export class FeedCache {
           ? new Date(previous.lastModified.getTime() + 1000)
           : now;
     }
-    const stored: Entry = { version, bytes: rendered.bytes, etag, gzip, gzipEtag, lastModified, detail: rendered.detail, buildMilliseconds };
+    const stored: Entry = { version, bytes: rendered.bytes, etag, lastModified, detail: rendered.detail, buildMilliseconds };
     this.store(key, stored);
     return stored;
   }
@@ -105,16 +98,16 @@ export class FeedCache {
   private store(key: string, entry: Entry): void {
     const previous = this.entries.get(key);
     if (previous) {
-      this.storedBytes -= storedSize(previous);
+      this.storedBytes -= previous.bytes.length;
       this.entries.delete(key);
     }
     this.entries.set(key, entry);
-    this.storedBytes += storedSize(entry);
+    this.storedBytes += entry.bytes.length;
     for (const [oldKey, old] of this.entries) {
       if (this.storedBytes <= this.maxBytes && this.entries.size <= this.maxEntries) break;
       if (oldKey === key) continue;
       this.entries.delete(oldKey);
-      this.storedBytes -= storedSize(old);
+      this.storedBytes -= old.bytes.length;
     }
   }
 

@@ -3,7 +3,6 @@
 // If-Modified-Since not older than Last-Modified), HEAD without a body, and cache rules that keep
 // private feeds out of shared caches.
 import type { StoredFeed } from "./feed-cache";
-import { acceptsGzip } from "./feed-encoding";
 
 export const FEED_CONTENT_TYPE = "text/calendar; charset=utf-8";
 /** Shared caches may keep a public feed this long; calendar clients poll far less often anyway. */
@@ -21,15 +20,12 @@ function etagsOf(header: string): string[] {
   return header.split(",").map((tag) => tag.trim().replace(/^W\//, ""));
 }
 
-/**
- * RFC 9110 §13.1: If-None-Match wins; If-Modified-Since only counts without it. Either
- * representation's validator (plain or gzip) names the same content, so either gives a 304.
- */
-export function isNotModified(request: Request, feed: Pick<StoredFeed, "etag" | "lastModified"> & Partial<Pick<StoredFeed, "gzipEtag">>): boolean {
+/** RFC 9110 §13.1: If-None-Match wins; If-Modified-Since only counts without it. */
+export function isNotModified(request: Request, feed: Pick<StoredFeed, "etag" | "lastModified">): boolean {
   const ifNoneMatch = request.headers.get("if-none-match");
   if (ifNoneMatch !== null) {
     const tags = etagsOf(ifNoneMatch);
-    return tags.includes("*") || tags.includes(feed.etag) || (feed.gzipEtag !== undefined && tags.includes(feed.gzipEtag));
+    return tags.includes("*") || tags.includes(feed.etag);
   }
   const ifModifiedSince = request.headers.get("if-modified-since");
   if (ifModifiedSince === null) return false;
@@ -42,28 +38,23 @@ export function feedCacheControl(visibility: FeedVisibility): string {
 }
 
 export function feedResponse(request: Request, feed: StoredFeed, options: FeedResponseOptions): Response {
-  // The stored gzip bytes when the client takes them: the server then compresses nothing per request.
-  const gzip = acceptsGzip(request);
-  const body = gzip ? feed.gzip : feed.bytes;
   const headers = new Headers({
-    ETag: gzip ? feed.gzipEtag : feed.etag,
+    ETag: feed.etag,
     "Last-Modified": feed.lastModified.toUTCString(),
     "Cache-Control": feedCacheControl(options.visibility),
-    Vary: "Accept-Encoding",
   });
   if (options.visibility === "private") headers.set("Referrer-Policy", "no-referrer");
   if (isNotModified(request, feed)) return new Response(null, { status: 304, headers });
 
   headers.set("Content-Type", FEED_CONTENT_TYPE);
-  if (gzip) headers.set("Content-Encoding", "gzip");
   if (options.downloadFilename) {
     headers.set("Content-Disposition", `attachment; filename="${options.downloadFilename.replace(/[^\w.-]/g, "_")}"`);
   }
   if (request.method === "HEAD") {
-    headers.set("Content-Length", String(body.length));
+    headers.set("Content-Length", String(feed.bytes.length));
     return new Response(null, { status: 200, headers });
   }
-  return new Response(body, { status: 200, headers });
+  return new Response(feed.bytes, { status: 200, headers });
 }
 
 /** A plain 404: no redirect, no hint whether the address ever existed. */
