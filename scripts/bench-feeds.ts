@@ -6,14 +6,20 @@
 // calendar client would, so every feed ends up built. Prints p50/p99/max of /api/health at rest
 // and during the burst, and the added delay (burst max − rest p50), which issue 9 bounds at 100 ms.
 // BENCH_BURST sets the number of feeds, BENCH_SKIP_BUILD=1 and BENCH_CPU_PROF=<dir> are described below.
+// The app runs with scripts/lib/event-loop-probe.cjs preloaded: after the run the benchmark prints
+// the event loop's stalls during the burst (wall and CPU time, garbage collections in them) and,
+// with BENCH_CPU_PROF, what the CPU profile sampled in the longest ones. On a machine shared with
+// other work the wall-clock figures mostly measure waiting for a core; a stall's CPU time is the
+// work that held the loop.
 // Figures only: they depend on the machine and its load (printed with them).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import { loadavg } from "node:os";
+import os, { loadavg } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { checkInstall } from "./lib/preflight";
+import { describeStalls, type Probe } from "./lib/burst-stalls";
 
 const root = path.join(__dirname, "..");
 const log = (line: string) => console.log(`[bench:feeds] ${line}`);
@@ -89,6 +95,10 @@ async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
 
 async function main(): Promise<void> {
   checkInstall("bench");
+  const probeFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bench-feeds-")), "probe.json");
+  const burstMicros: [number, number] = [0, 0];
+  // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the app, written when it stops, to find what holds the loop.
+  const profileDir = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null;
   const { databaseUrl, openScratchServer } = await import("./lib/database-lifecycle");
   const { prepareDatabase } = await import("./lib/local-database");
   const { findFreePort } = await import("./lib/ports");
@@ -124,9 +134,11 @@ async function main(): Promise<void> {
       if (code !== 0) throw new Error("next build failed");
       recordBuildInputs(path.join(root, distDir), inputs);
     }
-    // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the app, written when it stops, to find what holds the loop.
-    const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
+    const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
     if (process.env.BENCH_NODE_REQUIRE) profile.push("--require", process.env.BENCH_NODE_REQUIRE);
+    profile.push("--require", path.join(__dirname, "lib", "event-loop-probe.cjs"));
+    env.BENCH_PROBE_OUT = probeFile;
     app = run(process.execPath, [...profile, nextBin(), "start", "-p", String(port)], env);
     await waitForHealth(baseUrl, app);
     // Warm the routes (first requests load their code) with a small feed that is not in the burst.
@@ -137,9 +149,12 @@ async function main(): Promise<void> {
     log(`at rest: ${rest.line}`);
     const words = WORDS.slice(0, BURST);
     const burstStarted = performance.now();
+    // The probe's clock (monotonic microseconds), to pick the stalls of the burst.
+    burstMicros[0] = Number(process.hrtime.bigint() / 1000n);
     const feeds = Promise.all(words.map((word) => fetchFeed(baseUrl, word)));
     const burst = summary(await pollHealth(baseUrl, feeds.catch(() => undefined)));
     const results = await feeds;
+    burstMicros[1] = Number(process.hrtime.bigint() / 1000n);
     const seconds = (performance.now() - burstStarted) / 1000;
     for (const result of results) {
       log(`  q=${result.word}: ${result.bytes.toLocaleString("en")} B after ${result.refusals} × 503, ${(result.milliseconds / 1000).toFixed(1)} s`);
@@ -154,6 +169,11 @@ async function main(): Promise<void> {
       await stopped;
     }
     await pg.stop();
+  }
+  if (fs.existsSync(probeFile)) {
+    const probe = JSON.parse(fs.readFileSync(probeFile, "utf8")) as Probe;
+    const profileFile = profileDir && fs.readdirSync(profileDir).filter((name) => name.endsWith(".cpuprofile")).sort().at(-1);
+    for (const line of describeStalls(probe, burstMicros, profileFile ? path.join(profileDir, profileFile) : null)) log(line);
   }
 }
 

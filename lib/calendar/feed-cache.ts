@@ -3,6 +3,7 @@
 // stored bytes takes one version query. See docs/decisions/006-feed-caching.md.
 import { createHash } from "node:crypto";
 import type { RenderedCalendar } from "./build-calendar";
+import { feedEtag } from "./feed-etag";
 
 export interface StoredFeed {
   bytes: Uint8Array<ArrayBuffer>;
@@ -73,7 +74,8 @@ export class FeedCache {
     const rendered = await build();
     const buildMilliseconds = performance.now() - started;
     if (!rendered) return null;
-    const etag = strongEtag(rendered.bytes);
+    // On the thread pool: a large feed is ~900 KB to hash (feed-etag.ts); same value as strongEtag.
+    const etag = await feedEtag(rendered.bytes);
     const previous = this.entries.get(key);
     let lastModified: Date;
     if (previous && previous.etag === etag) {

@@ -6,7 +6,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 
 /** How long a build may hold the event loop before it lets others run. */
-export const TURN_BUDGET_MS = 10;
+export const TURN_BUDGET_MS = 5;
 
 export class TimeSlicer {
   private since = performance.now();

@@ -185,14 +185,17 @@ function answer(options: FrontDoorOptions, request: http.IncomingMessage, respon
     response.end(body);
     return;
   }
-  if (page.parts.length === 1) {
-    page.gzipped ??= zlib.gzipSync(body);
+  if (page.parts.length === 1 && page.gzipped) {
     response.writeHead(page.status, { "content-encoding": "gzip", "content-length": page.gzipped.length });
     response.end(page.gzipped);
     return;
   }
-  // Level 1 on the thread pool: a few hundred microseconds for a 100 KB page, off the event loop.
-  zlib.gzip(body, { level: 1 }, (error, zipped) => {
+  // On the thread pool, off the event loop: pages at level 1 (a few hundred microseconds for
+  // 100 KB), data at the default level once, then kept — gzipSync of a ~900 KB public feed held
+  // the loop for tens of milliseconds (docs/decisions/012-bounded-feed-builds-and-malformed-requests.md).
+  const data = page.parts.length === 1;
+  zlib.gzip(body, { level: data ? zlib.constants.Z_DEFAULT_COMPRESSION : 1 }, (error, zipped) => {
+    if (data && !error) page.gzipped ??= zipped;
     if (error) {
       response.writeHead(page.status, { "content-length": body.length });
       response.end(body);

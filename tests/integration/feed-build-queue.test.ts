@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { GET as getPublicFeed } from "@/app/calendar/expo-2017.ics/route";
 import { FEED_DETAILS, renderCalendar, renderCalendarWithinBudget, type FeedEvent } from "@/lib/calendar/build-calendar";
@@ -17,18 +18,32 @@ beforeEach(() => {
 });
 
 /**
+ * The main thread's CPU milliseconds (Linux schedstat; its task id is the process id): the work
+ * that held the loop, without the thread pool's gzip and hashing or the GC helper threads, which
+ * process.cpuUsage (the fallback elsewhere) counts too.
+ */
+function mainThreadCpuMs(): number {
+  try {
+    return Number(fs.readFileSync(`/proc/self/task/${process.pid}/schedstat`, "utf8").split(" ")[0]) / 1e6;
+  } catch {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1000;
+  }
+}
+
+/**
  * Watches the event loop with a chain of setImmediate callbacks: the longest gap between two of
- * them in wall time, and in CPU time of this process (on a loaded machine the wall time also
+ * them in wall time, and in CPU time of the main thread (on a loaded machine the wall time also
  * counts time the process was not scheduled at all; the CPU time is the work that held the loop).
  */
 function watchTurns(): () => { wallMs: number; cpuMs: number } {
   let running = true;
-  let [wall, cpu] = [performance.now(), process.cpuUsage()];
+  let [wall, cpu] = [performance.now(), mainThreadCpuMs()];
   const longest = { wallMs: 0, cpuMs: 0 };
   const tick = () => {
-    const [nowWall, nowCpu] = [performance.now(), process.cpuUsage()];
+    const [nowWall, nowCpu] = [performance.now(), mainThreadCpuMs()];
     longest.wallMs = Math.max(longest.wallMs, nowWall - wall);
-    longest.cpuMs = Math.max(longest.cpuMs, (nowCpu.user - cpu.user + nowCpu.system - cpu.system) / 1000);
+    longest.cpuMs = Math.max(longest.cpuMs, nowCpu - cpu);
     [wall, cpu] = [nowWall, nowCpu];
     if (running) setImmediate(tick);
   };
@@ -62,7 +77,7 @@ test("events rendered one by one and folded by us equal ical-generator's whole c
     .map((event, index) => (index % 2 === 0 ? { ...event, alarmMinutesBefore: 30 } : event));
   for (const detail of FEED_DETAILS) {
     const inTurns = await renderEventsInTurns(events, ORIGIN, detail, new TimeSlicer());
-    expect({ detail, equal: inTurns === vevents(renderCalendar({ ...FRAME, events, detail })) }).toEqual({ detail, equal: true });
+    expect({ detail, equal: Buffer.concat(inTurns).toString("utf8") === vevents(renderCalendar({ ...FRAME, events, detail })) }).toEqual({ detail, equal: true });
   }
 });
 

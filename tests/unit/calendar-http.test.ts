@@ -1,5 +1,6 @@
 import { FeedCache, strongEtag, type StoredFeed } from "@/lib/calendar/feed-cache";
 import { feedNotFound, feedResponse, isNotModified } from "@/lib/calendar/feed-response";
+import { feedEtag } from "@/lib/calendar/feed-etag";
 import { generateSecretToken, hashSecretToken, isWellFormedSecretToken, secretTokenHashesEqual } from "@/lib/security/secret-token";
 import type { RenderedCalendar } from "@/lib/calendar/build-calendar";
 
@@ -164,5 +165,14 @@ describe("feed tokens", () => {
     expect(secretTokenHashesEqual(hash, hashSecretToken(token))).toBe(true);
     expect(secretTokenHashesEqual(hash, hashSecretToken(generateSecretToken()))).toBe(false);
     expect(secretTokenHashesEqual(hash, "short")).toBe(false);
+  });
+});
+
+describe("feedEtag", () => {
+  it("is strongEtag's value, computed on the thread pool", async () => {
+    for (const text of ["", "BEGIN:VCALENDAR\r\nEND:VCALENDAR", "é".repeat(100_000)]) {
+      const bytes = encoder.encode(text);
+      expect(await feedEtag(bytes)).toEqual(strongEtag(bytes));
+    }
   });
 });
