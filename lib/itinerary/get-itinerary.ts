@@ -1,9 +1,9 @@
 // The itinerary page and GET /api/itinerary: one visitor's saved events in time order, grouped by
 // Astana day, with conflicts and walking warnings, and how a warning reads.
 import "server-only";
-import { prisma } from "../db";
 import { groupByAstanaDay } from "../schedule/event-row";
 import { toZonedTime } from "../time/astana";
+import { readItineraryRows, type SavedEventRow } from "./itinerary-rows";
 import { checkSchedule, type ConflictingEvent, type WalkWarning } from "./schedule-checks";
 
 export interface ItineraryEntry {
@@ -37,28 +37,13 @@ export interface Itinerary {
 
 /** One user's saved events in time order, with conflicts and walking warnings; one query. */
 export async function getItinerary(userId: string): Promise<Itinerary> {
-  const rows = await prisma.savedEvent.findMany({
-    where: { userId },
-    select: {
-      note: true,
-      createdAt: true,
-      event: {
-        select: {
-          slug: true,
-          title: true,
-          startsAt: true,
-          endsAt: true,
-          status: true,
-          timeIsIllustrative: true,
-          venue: { select: { slug: true, name: true, latitude: true, longitude: true } },
-        },
-      },
-    },
-    orderBy: [{ event: { startsAt: "asc" } }, { event: { endsAt: "asc" } }, { event: { slug: "asc" } }],
-  });
+  return buildItinerary((await readItineraryRows(userId)).saves);
+}
 
+/** The itinerary of saved events already in time order (./itinerary-rows.ts). */
+export function buildItinerary(rows: readonly SavedEventRow[]): Itinerary {
   const checks = checkSchedule(
-    rows.map(({ event }) => ({
+    rows.map((event) => ({
       slug: event.slug,
       title: event.title,
       startsAt: event.startsAt,
@@ -68,7 +53,7 @@ export async function getItinerary(userId: string): Promise<Itinerary> {
     })),
   );
 
-  const entries: ItineraryEntry[] = rows.map(({ event, note, createdAt }) => {
+  const entries: ItineraryEntry[] = rows.map((event) => {
     const start = toZonedTime(event.startsAt);
     const end = toZonedTime(event.endsAt);
     const check = checks.get(event.slug)!;
@@ -81,14 +66,14 @@ export async function getItinerary(userId: string): Promise<Itinerary> {
       status: event.status === "CANCELLED" ? "cancelled" : "scheduled",
       timeIsIllustrative: event.timeIsIllustrative,
       venue: { slug: event.venue.slug, name: event.venue.name },
-      note,
-      savedAt: createdAt.toISOString(),
+      note: event.note,
+      savedAt: event.savedAt.toISOString(),
       conflictsWith: check.conflictsWith,
       walkWarning: check.walkWarning,
     };
   });
 
-  const days: ItineraryDay[] = groupByAstanaDay(rows.map(({ event }, index) => ({ startsAt: event.startsAt, entry: entries[index] }))).map(
+  const days: ItineraryDay[] = groupByAstanaDay(rows.map((event, index) => ({ startsAt: event.startsAt, entry: entries[index] }))).map(
     (day) => ({ date: day.date, entries: day.events.map((item) => item.entry) }),
   );
   return { entries, days, conflictCount: entries.filter((entry) => entry.conflictsWith.length > 0).length };
