@@ -10,7 +10,8 @@ import { buildItinerary } from "./get-itinerary";
 import { readItineraryRows } from "./itinerary-rows";
 
 export interface ItineraryAnswer {
-  status: 200 | 401;
+  /** 503 only from the door, when the database is away (as withDatabase answers in the route). */
+  status: 200 | 401 | 503;
   headers: Record<string, string>;
   body: string;
 }

@@ -17,6 +17,8 @@ export interface BenchApp {
   baseUrl: string;
   databaseUrl: string;
   secret: string;
+  /** The `next start` process, for its CPU time (/proc/<pid>/stat). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -75,7 +77,7 @@ export async function startBenchApp(log: (line: string) => void): Promise<BenchA
       await closed;
     });
     await waitForHealth(baseUrl, app);
-    return { baseUrl, databaseUrl, secret, stop };
+    return { baseUrl, databaseUrl, secret, pid: app.pid ?? 0, stop };
   } catch (error) {
     await stop();
     throw error;
