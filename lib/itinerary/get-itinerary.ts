@@ -1,7 +1,6 @@
 // The itinerary page and GET /api/itinerary: one visitor's saved events in time order, grouped by
 // Astana day, with conflicts and walking warnings, and how a warning reads.
 import "server-only";
-import { groupByAstanaDay } from "../schedule/event-row";
 import { toZonedTime } from "../time/astana";
 import { readItineraryRows, type SavedEventRow } from "./itinerary-rows";
 import { checkSchedule, type ConflictingEvent, type WalkWarning } from "./schedule-checks";
@@ -73,9 +72,14 @@ export function buildItinerary(rows: readonly SavedEventRow[]): Itinerary {
     };
   });
 
-  const days: ItineraryDay[] = groupByAstanaDay(rows.map((event, index) => ({ startsAt: event.startsAt, entry: entries[index] }))).map(
-    (day) => ({ date: day.date, entries: day.events.map((item) => item.entry) }),
-  );
+  // Entries are in time order and carry their Astana start date already: grouping reuses it
+  // instead of converting every start to Astana time a second time.
+  const days: ItineraryDay[] = [];
+  for (const entry of entries) {
+    const last = days[days.length - 1];
+    if (last?.date === entry.astana.date) last.entries.push(entry);
+    else days.push({ date: entry.astana.date, entries: [entry] });
+  }
   return { entries, days, conflictCount: entries.filter((entry) => entry.conflictsWith.length > 0).length };
 }
 

@@ -117,6 +117,11 @@ describe("the one query", () => {
     expect(itinerary).toEqual(expected);
     expect(itinerary.conflictCount).toEqual(4);
     expect(itinerary.entries.map((entry) => entry.walkWarning?.fromSlug ?? null)).toEqual([null, null, null, "test-concert", null]);
+    // Grouped by the Astana date of the start (18:00–20:15 on the 14th; 10:00 on the 16th).
+    expect(itinerary.days.map((day) => [day.date, day.entries.map((entry) => entry.slug)])).toEqual([
+      ["2017-08-14", ["test-same-start", "test-concert", "test-overlapping", "test-opera"]],
+      ["2017-08-16", ["test-cancelled"]],
+    ]);
   });
 
   test("gives the user's session columns, also for a user without saves, and nothing for an unknown id", async () => {
