@@ -1,7 +1,7 @@
 // The itinerary page and GET /api/itinerary: one visitor's saved events in time order, grouped by
 // Astana day, with conflicts and walking warnings, and how a warning reads.
 import "server-only";
-import { toZonedTime } from "../time/astana";
+import { toZonedTime, type ZonedTime } from "../time/astana";
 import { readItineraryRows, type SavedEventRow } from "./itinerary-rows";
 import { checkSchedule, type ConflictingEvent, type WalkWarning } from "./schedule-checks";
 
@@ -34,6 +34,24 @@ export interface Itinerary {
   conflictCount: number;
 }
 
+// Astana wall-clock times of the programme's instants, kept per process: converting one costs an
+// Intl formatToParts and a few Dates (about a tenth of GET /api/itinerary's CPU, decision 025),
+// the programme has a few thousand distinct starts and ends, and the conversion depends on the
+// instant alone. Bounded: cleared when full, so a stream of unusual instants cannot grow it.
+const zonedByInstant = new Map<number, ZonedTime>();
+const ZONED_INSTANTS_KEPT = 20_000;
+
+function astanaTime(instant: Date): ZonedTime {
+  const key = instant.getTime();
+  let zoned = zonedByInstant.get(key);
+  if (!zoned) {
+    if (zonedByInstant.size >= ZONED_INSTANTS_KEPT) zonedByInstant.clear();
+    zoned = toZonedTime(instant);
+    zonedByInstant.set(key, zoned);
+  }
+  return zoned;
+}
+
 /** One user's saved events in time order, with conflicts and walking warnings; one query. */
 export async function getItinerary(userId: string): Promise<Itinerary> {
   return buildItinerary((await readItineraryRows(userId)).saves);
@@ -53,8 +71,8 @@ export function buildItinerary(rows: readonly SavedEventRow[]): Itinerary {
   );
 
   const entries: ItineraryEntry[] = rows.map((event) => {
-    const start = toZonedTime(event.startsAt);
-    const end = toZonedTime(event.endsAt);
+    const start = astanaTime(event.startsAt);
+    const end = astanaTime(event.endsAt);
     const check = checks.get(event.slug)!;
     return {
       slug: event.slug,
