@@ -1,4 +1,5 @@
 import http from "node:http";
+import { releaseCompressionStream } from "next/dist/server/lib/release-compression-stream";
 import { databaseUnavailableResponse, isDatabaseUnavailable } from "../http/database-unavailable";
 import { noteDatabaseUnavailable } from "../http/database-outage";
 import { itineraryAnswer, type ItineraryAnswer } from "./itinerary-answer";
@@ -29,6 +30,13 @@ export const NEXT_ADDED_HEADERS: Record<string, string> = {
 // proxy.ts adds HSTS to /api answers when the site is https.
 const HSTS = { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" };
 
+type Middleware = (request: http.IncomingMessage, response: http.ServerResponse, next: () => void) => void;
+// Next's own compression middleware, set up as `next start` sets it up (next.config.js leaves
+// `compress` on): the same negotiation, gzip even for small answers (a route's answer has no
+// Content-Length, so none is sent here either) and `Vary: Accept-Encoding`.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- Next's compiled copy has no types
+const compress = (require("next/dist/compiled/compression") as () => Middleware)();
+
 /** Whether the door answers this request: GET of exactly the path, with a session to read. */
 export function isItineraryDoorRequest(request: http.IncomingMessage): boolean {
   if (request.method !== "GET" || request.url !== ITINERARY_DOOR_PATH) return false;
@@ -41,15 +49,14 @@ async function unavailable(): Promise<ItineraryAnswer> {
   return { status: 503, headers: Object.fromEntries(response.headers), body: await response.text() };
 }
 
-function send(response: http.ServerResponse, answer: ItineraryAnswer, https: boolean): void {
-  const body = Buffer.from(answer.body);
-  response.writeHead(answer.status, {
-    ...NEXT_ADDED_HEADERS,
-    ...(https ? HSTS : {}),
-    ...answer.headers,
-    "content-length": String(body.length),
+function send(request: http.IncomingMessage, response: http.ServerResponse, answer: ItineraryAnswer, https: boolean): void {
+  compress(request, response, () => {});
+  // As Next does: a client gone before the end would otherwise leave the zlib stream open.
+  response.once("close", () => {
+    if (!response.writableFinished) releaseCompressionStream(response);
   });
-  response.end(body);
+  response.writeHead(answer.status, { ...NEXT_ADDED_HEADERS, ...(https ? HSTS : {}), ...answer.headers });
+  response.end(answer.body);
 }
 
 /** The door: answers a matching request, or calls `pass` to hand it to Next unchanged. */
@@ -58,11 +65,11 @@ export function itineraryDoor(https: boolean) {
     if (!isItineraryDoorRequest(request)) return pass();
     const authorization = request.headers.authorization;
     itineraryAnswer({ cookies: request.headers.cookie ?? null, authorization: authorization ?? null }).then(
-      (answer) => send(response, answer, https),
+      (answer) => send(request, response, answer, https),
       async (error: unknown) => {
         if (!isDatabaseUnavailable(error)) return pass();
         noteDatabaseUnavailable();
-        send(response, await unavailable(), https);
+        send(request, response, await unavailable(), https);
       },
     );
   };

@@ -5,6 +5,7 @@
 // tests/e2e/itinerary-door.spec.ts.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { gunzipSync } from "node:zlib";
 import { encode } from "next-auth/jwt";
 import { GET } from "@/app/api/itinerary/route";
 import { sessionCookieName } from "@/lib/auth/secret";
@@ -30,14 +31,17 @@ interface Answer {
   body: string;
 }
 
-/** A request to the door; whatever it passes on gets status 299. */
+/** A request to the door; whatever it passes on gets status 299. A gzipped body is unzipped. */
 function viaDoor(path: string, headers: Record<string, string>, method = "GET"): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const request = http.request(`${base}${path}`, { method, headers }, (response) => {
-      let body = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk: string) => (body += chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers as Record<string, string>, body }));
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => {
+        const raw = Buffer.concat(chunks);
+        const body = (response.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw).toString("utf8");
+        resolve({ status: response.statusCode ?? 0, headers: response.headers as Record<string, string>, body });
+      });
     });
     request.once("error", reject);
     request.end();
@@ -150,10 +154,19 @@ describe("the door", () => {
     expect(door.status).toEqual(200);
     expect(door.body).toEqual(route.body);
     expect(JSON.parse(door.body).count).toEqual(5);
-    const { date, connection, "keep-alive": keepAlive, "content-length": length, ...headers } = door.headers;
-    expect([typeof date, typeof connection, typeof keepAlive, length]).toEqual(["string", "string", "string", String(Buffer.byteLength(route.body))]);
-    expect(headers).toEqual({ ...lowerCased(NEXT_ADDED_HEADERS), ...route.headers });
+    // Like a route's answer through Next: streamed (no Content-Length), Vary naming Accept-Encoding.
+    const { date, connection, "keep-alive": keepAlive, "transfer-encoding": chunked, vary, ...headers } = door.headers;
+    expect([typeof date, typeof connection, typeof keepAlive, chunked]).toEqual(["string", "string", "string", "chunked"]);
+    const { vary: nextVary, ...nextAdded } = lowerCased(NEXT_ADDED_HEADERS);
+    expect(vary).toEqual(`${nextVary}, Accept-Encoding`);
+    expect(headers).toEqual({ ...nextAdded, ...route.headers });
     expect(route.headers).toEqual({ "content-type": "application/json", "cache-control": "private, no-store" });
+  });
+
+  test("gzips the answer for a client that accepts it, as Next's compression does", async () => {
+    const door = await viaDoor("/api/itinerary", { cookie: aliceCookie, "accept-encoding": "gzip, deflate, br" });
+    expect([door.status, door.headers["content-encoding"]]).toEqual([200, "gzip"]);
+    expect(door.body).toEqual((await viaRoute(aliceCookie)).body);
   });
 
   test("passes to Next whatever it does not answer: no session, a query string, other methods, other paths", async () => {
