@@ -16,7 +16,7 @@ import { itineraryAnswer, type ItineraryAnswer } from "./itinerary-answer";
 /** Exactly the target the door answers; "/api/itinerary?…" and every other path go to Next. */
 export const ITINERARY_DOOR_PATH = "/api/itinerary";
 
-// What next.config.js's headers() adds to every path ("/:path*"; tests/unit/itinerary-door.test.ts
+// What next.config.js's headers() adds to every path ("/:path*"; tests/unit/itinerary-door-headers.test.ts
 // compares), and the Vary Next's base server sets on every app route's answer.
 export const NEXT_ADDED_HEADERS: Record<string, string> = {
   vary: "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch",
