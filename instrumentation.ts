@@ -7,6 +7,8 @@ export async function register(): Promise<void> {
     // installed before the request guard, which wraps it and so still runs first.
     const { installPageFrontDoor } = await import("./lib/page-cache/install");
     installPageFrontDoor();
+    // GET /api/itinerary with a session, answered before Next's router (lib/itinerary/itinerary-door.ts).
+    (await import("./lib/itinerary/itinerary-door")).installItineraryDoor(process.env.NEXTAUTH_URL?.startsWith("https://") ?? false);
     // 4xx instead of Next's 500 for TRACE and broken percent-encoding (lib/security/node-request-guard.ts).
     const { installNodeRequestGuard } = await import("./lib/security/node-request-guard");
     installNodeRequestGuard(process.env.NEXTAUTH_URL?.startsWith("https://") ?? false);

@@ -6,8 +6,9 @@
 //    exactly what the confirmed answers imply;
 // 2. 100,000 generated visitors × 20 saves (2,000,000 rows, in bulk) and GET /api/itinerary under
 //    wrk for a handful of them, with the plan of its lookup.
-// Prints figures, asserts nothing about time; exits 1 on a 5xx or a mismatch. LOAD_REQUESTS,
-// LOAD_CONCURRENCY, SCALE_USERS (0 skips part 2) and SCALE_SECONDS change the sizes.
+// Prints figures, asserts nothing about time; exits 1 on a 5xx or a mismatch. LOAD_REQUESTS (0 skips
+// part 1), LOAD_CONCURRENCY, SCALE_USERS (0 skips part 2) and SCALE_SECONDS change the sizes;
+// BENCH_PROFILE=<folder> writes the app's V8 CPU profile there (scripts/lib/bench-app.ts).
 import { Client } from "pg";
 import os from "node:os";
 import { checkInstall } from "./lib/preflight";
@@ -41,35 +42,37 @@ async function main(): Promise<number> {
   let exitCode = 0;
   try {
     log(`app up at ${app.baseUrl}; load average ${os.loadavg().map((n) => n.toFixed(2)).join(", ")}`);
-    const users = await createLoadUsers(app.databaseUrl, app.secret, "load", VISITORS);
-    const catalogue = {
-      eventSlugs: (await rows<{ slug: string }>(app.databaseUrl, `SELECT slug FROM "Event" WHERE status <> 'CANCELLED' ORDER BY slug`)).map((row) => row.slug),
-      venueSlugs: (await rows<{ slug: string }>(app.databaseUrl, `SELECT slug FROM "Venue" ORDER BY slug`)).map((row) => row.slug),
-      dates: (await rows<{ date: string }>(app.databaseUrl, `SELECT DISTINCT to_char("startsAt" AT TIME ZONE 'Asia/Almaty', 'YYYY-MM-DD') AS date FROM "Event" ORDER BY 1`)).map((row) => row.date),
-    };
-    const lanes = planLoad(users, catalogue, REQUESTS, CONCURRENCY);
-    log(`${REQUESTS.toLocaleString("en")} requests by ${VISITORS} signed-in visitors and the public, ${CONCURRENCY} at a time`);
-    const report = await runLoad(app.baseUrl, lanes);
+    if (REQUESTS > 0) {
+      const users = await createLoadUsers(app.databaseUrl, app.secret, "load", VISITORS);
+      const catalogue = {
+        eventSlugs: (await rows<{ slug: string }>(app.databaseUrl, `SELECT slug FROM "Event" WHERE status <> 'CANCELLED' ORDER BY slug`)).map((row) => row.slug),
+        venueSlugs: (await rows<{ slug: string }>(app.databaseUrl, `SELECT slug FROM "Venue" ORDER BY slug`)).map((row) => row.slug),
+        dates: (await rows<{ date: string }>(app.databaseUrl, `SELECT DISTINCT to_char("startsAt" AT TIME ZONE 'Asia/Almaty', 'YYYY-MM-DD') AS date FROM "Event" ORDER BY 1`)).map((row) => row.date),
+      };
+      const lanes = planLoad(users, catalogue, REQUESTS, CONCURRENCY);
+      log(`${REQUESTS.toLocaleString("en")} requests by ${VISITORS} signed-in visitors and the public, ${CONCURRENCY} at a time`);
+      const report = await runLoad(app.baseUrl, lanes);
 
-    const stored = new Set(
-      (await rows<{ pair: string }>(app.databaseUrl, `SELECT s."userId" || ' ' || e.slug AS pair FROM "SavedEvent" s JOIN "Event" e ON e.id = s."eventId" WHERE starts_with(s."userId", 'load-')`)).map((row) => row.pair),
-    );
-    const comparison = compareSaves(report.confirmed, stored);
-    console.log(`\n| requests | statuses | p50 / p99 |\n|---|---|---|`);
-    for (const [kind, statuses] of report.statuses) {
-      const durations = report.durations.get(kind) ?? [];
-      const counted = [...statuses].map(([status, n]) => `${status}: ${n.toLocaleString("en")}`).join(", ");
-      console.log(`| ${kind} | ${counted} | ${percentile(durations, 0.5).toFixed(1)} ms / ${percentile(durations, 0.99).toFixed(1)} ms |`);
+      const stored = new Set(
+        (await rows<{ pair: string }>(app.databaseUrl, `SELECT s."userId" || ' ' || e.slug AS pair FROM "SavedEvent" s JOIN "Event" e ON e.id = s."eventId" WHERE starts_with(s."userId", 'load-')`)).map((row) => row.pair),
+      );
+      const comparison = compareSaves(report.confirmed, stored);
+      console.log(`\n| requests | statuses | p50 / p99 |\n|---|---|---|`);
+      for (const [kind, statuses] of report.statuses) {
+        const durations = report.durations.get(kind) ?? [];
+        const counted = [...statuses].map(([status, n]) => `${status}: ${n.toLocaleString("en")}`).join(", ");
+        console.log(`| ${kind} | ${counted} | ${percentile(durations, 0.5).toFixed(1)} ms / ${percentile(durations, 0.99).toFixed(1)} ms |`);
+      }
+      console.log(
+        `\n${REQUESTS.toLocaleString("en")} requests in ${report.seconds.toFixed(1)} s (${Math.round(REQUESTS / report.seconds)} requests/s); ` +
+          `5xx: ${report.serverErrors}; failed connections: ${report.failures}; load average ${os.loadavg()[0].toFixed(2)}`,
+      );
+      console.log(
+        `saves: ${report.confirmed.size} (visitor, event) pairs changed, ${comparison.saved} confirmed saved at the end, ${stored.size} stored; ` +
+          `missing ${comparison.missing.length}, unexpected ${comparison.extra.length}: ${comparison.missing.length + comparison.extra.length === 0 ? "the database holds exactly the confirmed saves" : "MISMATCH"}`,
+      );
+      if (report.serverErrors + report.failures > 0 || comparison.missing.length + comparison.extra.length > 0) exitCode = 1;
     }
-    console.log(
-      `\n${REQUESTS.toLocaleString("en")} requests in ${report.seconds.toFixed(1)} s (${Math.round(REQUESTS / report.seconds)} requests/s); ` +
-        `5xx: ${report.serverErrors}; failed connections: ${report.failures}; load average ${os.loadavg()[0].toFixed(2)}`,
-    );
-    console.log(
-      `saves: ${report.confirmed.size} (visitor, event) pairs changed, ${comparison.saved} confirmed saved at the end, ${stored.size} stored; ` +
-        `missing ${comparison.missing.length}, unexpected ${comparison.extra.length}: ${comparison.missing.length + comparison.extra.length === 0 ? "the database holds exactly the confirmed saves" : "MISMATCH"}`,
-    );
-    if (report.serverErrors + report.failures > 0 || comparison.missing.length + comparison.extra.length > 0) exitCode = 1;
 
     if (SCALE_USERS > 0) {
       log(`\ngenerating ${SCALE_USERS.toLocaleString("en")} visitors × ${SAVES_EACH} saves`);
@@ -78,10 +81,15 @@ async function main(): Promise<number> {
       log(`SavedEvent holds ${total.toLocaleString("en")} rows`);
       const sample = [1, Math.ceil(SCALE_USERS / 4), Math.ceil(SCALE_USERS / 2), Math.ceil((SCALE_USERS * 3) / 4), SCALE_USERS];
       console.log(`\nplan of the itinerary's lookup:\n${await itineraryPlan(app.databaseUrl, `scale-${sample[2]}`)}`);
-      // Warm: the first requests pay for JIT and the pool's connections.
-      await wrkItinerary(app.baseUrl, app.secret, sample, 4, 2);
-      for (const connections of [1, 32]) {
-        console.log(`GET /api/itinerary, ${sample.length} visitors with ${SAVES_EACH} saves each among ${total.toLocaleString("en")}, ${await wrkItinerary(app.baseUrl, app.secret, sample, connections, SCALE_SECONDS)}`);
+      // The door (lib/itinerary/itinerary-door.ts) answers /api/itinerary; with a query string only
+      // Next's route does, so both paths are measured in one run on one database.
+      log(`GET /api/itinerary, ${sample.length} visitors with ${SAVES_EACH} saves each among ${total.toLocaleString("en")}:`);
+      for (const target of ["/api/itinerary", "/api/itinerary?via=next"]) {
+        // Warm: the first requests pay for JIT and the pool's connections.
+        await wrkItinerary(app.baseUrl, app.secret, sample, 4, 2, target);
+        for (const connections of [1, 32]) {
+          console.log(`  ${await wrkItinerary(app.baseUrl, app.secret, sample, connections, SCALE_SECONDS, target, app.pid)}`);
+        }
       }
       console.log(`load average ${os.loadavg().map((n) => n.toFixed(2)).join(", ")}`);
     }

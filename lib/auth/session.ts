@@ -1,11 +1,11 @@
 import "server-only";
-import { getToken, type JWT } from "next-auth/jwt";
+import type { JWT } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect, unauthorized } from "next/navigation";
-import { NextRequest } from "next/server";
 import { prisma } from "../db";
 import { safeCallbackPath } from "./same-origin";
 import { authSecret, usesSecureCookies } from "./secret";
+import { readSessionClaims, type TokenSource } from "./session-token";
 
 export { safeCallbackPath } from "./same-origin";
 
@@ -50,25 +50,42 @@ export function sessionEndReason(
   return null;
 }
 
-/**
- * The user a session belongs to, read fresh from the database: a deleted account's cookie no
- * longer works, a changed role applies at once, and a session from before a sign-out, a password
- * change or an admin's "end sessions" (a raised sessionVersion) is over.
- */
-async function userFromClaims(claims: JWT | null): Promise<SessionUser | null> {
+/** The user row a session is checked against; read fresh on every request. */
+export interface SessionUserRow extends SessionUser {
+  emailVerified: Date | null;
+  sessionVersion: number;
+}
+
+/** The user id a session's claims name, or null when they name none. */
+export function sessionUserId(claims: JWT | null): string | null {
   const userId = claims?.sub;
-  if (!claims || typeof userId !== "string" || !userId) return null;
+  return typeof userId === "string" && userId ? userId : null;
+}
+
+/**
+ * The session's user given its row as read now: a deleted account's cookie (no row) no longer
+ * works, a changed role applies at once, and a session from before a sign-out, a password change
+ * or an admin's "end sessions" (a raised sessionVersion) is over. Every reader of a session ends
+ * here, whether it read the row alone or with the answer's data (lib/itinerary/itinerary-answer.ts).
+ */
+export function sessionUserFromRow(claims: JWT | null, user: SessionUserRow | null): SessionUser | null {
+  if (!claims || !user || user.id !== sessionUserId(claims) || sessionEndReason(claims, user) !== null) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+async function userFromClaims(claims: JWT | null): Promise<SessionUser | null> {
+  const userId = sessionUserId(claims);
+  if (!userId) return null;
   const user = await prisma.user.findUnique({
     where: { id: userId },
     select: { id: true, email: true, name: true, role: true, emailVerified: true, sessionVersion: true },
   });
-  if (!user || sessionEndReason(claims, user) !== null) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return sessionUserFromRow(claims, user);
 }
 
-/** next-auth's own reader: the right cookie name, chunked cookies joined, the JWT decrypted. */
-function readToken(req: { cookies: NextRequest["cookies"] | Awaited<ReturnType<typeof cookies>>; headers: Headers }): Promise<JWT | null> {
-  return getToken({ req: req as unknown as Parameters<typeof getToken>[0]["req"], secret: authSecret(), secureCookie: usesSecureCookies() });
+/** next-auth's own reader (right cookie name, chunks joined, Bearer), decrypting with a key derived once. */
+export function readToken(source: TokenSource): Promise<JWT | null> {
+  return readSessionClaims(source, authSecret(), usesSecureCookies());
 }
 
 /** Every session of this user issued until now stops working (sign-out, password change, admin). */
@@ -84,8 +101,7 @@ function refuse(status: 401 | 403, error: string): { ok: false; response: Respon
 
 /** The signed-in user of an API request, or null. */
 export async function getRequestUser(request: Request): Promise<SessionUser | null> {
-  const next = request instanceof NextRequest ? request : new NextRequest(request.url, { headers: request.headers });
-  return userFromClaims(await readToken({ cookies: next.cookies, headers: next.headers }));
+  return userFromClaims(await readToken({ cookies: request.headers.get("cookie"), authorization: request.headers.get("authorization") }));
 }
 
 /** For route handlers: the signed-in user, or a 401 JSON response to return as is. */
@@ -96,7 +112,7 @@ export async function requireApiUser(request: Request, action = "use your itiner
 
 /** For pages: the signed-in user, or null. */
 export async function getSessionUser(): Promise<SessionUser | null> {
-  return userFromClaims(await readToken({ cookies: await cookies(), headers: new Headers(await headers()) }));
+  return userFromClaims(await readToken({ cookies: await cookies(), authorization: (await headers()).get("authorization") }));
 }
 
 /** For pages: the signed-in user; anyone else is sent to /signin and brought back afterwards. */

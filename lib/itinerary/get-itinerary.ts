@@ -1,9 +1,8 @@
 // The itinerary page and GET /api/itinerary: one visitor's saved events in time order, grouped by
 // Astana day, with conflicts and walking warnings, and how a warning reads.
 import "server-only";
-import { prisma } from "../db";
-import { groupByAstanaDay } from "../schedule/event-row";
-import { toZonedTime } from "../time/astana";
+import { toZonedTime, type ZonedTime } from "../time/astana";
+import { readItineraryRows, type SavedEventRow } from "./itinerary-rows";
 import { checkSchedule, type ConflictingEvent, type WalkWarning } from "./schedule-checks";
 
 export interface ItineraryEntry {
@@ -35,30 +34,33 @@ export interface Itinerary {
   conflictCount: number;
 }
 
+// Astana wall-clock times of the programme's instants, kept per process: converting one costs an
+// Intl formatToParts and a few Dates (about a tenth of GET /api/itinerary's CPU, decision 025),
+// the programme has a few thousand distinct starts and ends, and the conversion depends on the
+// instant alone. Bounded: cleared when full, so a stream of unusual instants cannot grow it.
+const zonedByInstant = new Map<number, ZonedTime>();
+const ZONED_INSTANTS_KEPT = 20_000;
+
+function astanaTime(instant: Date): ZonedTime {
+  const key = instant.getTime();
+  let zoned = zonedByInstant.get(key);
+  if (!zoned) {
+    if (zonedByInstant.size >= ZONED_INSTANTS_KEPT) zonedByInstant.clear();
+    zoned = toZonedTime(instant);
+    zonedByInstant.set(key, zoned);
+  }
+  return zoned;
+}
+
 /** One user's saved events in time order, with conflicts and walking warnings; one query. */
 export async function getItinerary(userId: string): Promise<Itinerary> {
-  const rows = await prisma.savedEvent.findMany({
-    where: { userId },
-    select: {
-      note: true,
-      createdAt: true,
-      event: {
-        select: {
-          slug: true,
-          title: true,
-          startsAt: true,
-          endsAt: true,
-          status: true,
-          timeIsIllustrative: true,
-          venue: { select: { slug: true, name: true, latitude: true, longitude: true } },
-        },
-      },
-    },
-    orderBy: [{ event: { startsAt: "asc" } }, { event: { endsAt: "asc" } }, { event: { slug: "asc" } }],
-  });
+  return buildItinerary((await readItineraryRows(userId)).saves);
+}
 
+/** The itinerary of saved events already in time order (./itinerary-rows.ts). */
+export function buildItinerary(rows: readonly SavedEventRow[]): Itinerary {
   const checks = checkSchedule(
-    rows.map(({ event }) => ({
+    rows.map((event) => ({
       slug: event.slug,
       title: event.title,
       startsAt: event.startsAt,
@@ -68,9 +70,9 @@ export async function getItinerary(userId: string): Promise<Itinerary> {
     })),
   );
 
-  const entries: ItineraryEntry[] = rows.map(({ event, note, createdAt }) => {
-    const start = toZonedTime(event.startsAt);
-    const end = toZonedTime(event.endsAt);
+  const entries: ItineraryEntry[] = rows.map((event) => {
+    const start = astanaTime(event.startsAt);
+    const end = astanaTime(event.endsAt);
     const check = checks.get(event.slug)!;
     return {
       slug: event.slug,
@@ -81,16 +83,21 @@ export async function getItinerary(userId: string): Promise<Itinerary> {
       status: event.status === "CANCELLED" ? "cancelled" : "scheduled",
       timeIsIllustrative: event.timeIsIllustrative,
       venue: { slug: event.venue.slug, name: event.venue.name },
-      note,
-      savedAt: createdAt.toISOString(),
+      note: event.note,
+      savedAt: event.savedAt.toISOString(),
       conflictsWith: check.conflictsWith,
       walkWarning: check.walkWarning,
     };
   });
 
-  const days: ItineraryDay[] = groupByAstanaDay(rows.map(({ event }, index) => ({ startsAt: event.startsAt, entry: entries[index] }))).map(
-    (day) => ({ date: day.date, entries: day.events.map((item) => item.entry) }),
-  );
+  // Entries are in time order and carry their Astana start date already: grouping reuses it
+  // instead of converting every start to Astana time a second time.
+  const days: ItineraryDay[] = [];
+  for (const entry of entries) {
+    const last = days[days.length - 1];
+    if (last?.date === entry.astana.date) last.entries.push(entry);
+    else days.push({ date: entry.astana.date, entries: [entry] });
+  }
   return { entries, days, conflictCount: entries.filter((entry) => entry.conflictsWith.length > 0).length };
 }
 

@@ -17,6 +17,8 @@ export interface BenchApp {
   baseUrl: string;
   databaseUrl: string;
   secret: string;
+  /** The `next start` process, for its CPU time (/proc/<pid>/stat). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -66,14 +68,16 @@ export async function startBenchApp(log: (line: string) => void): Promise<BenchA
       if (code !== 0) throw new Error("next build failed");
       recordBuildInputs(path.join(root, distDir), inputs);
     }
-    const app = spawn(process.execPath, [nextBin(), "start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+    // BENCH_PROFILE=<folder>: the app's V8 CPU profile (a .cpuprofile per process, written at exit).
+    const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
+    const app = spawn(process.execPath, [...profile, nextBin(), "start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
     const closed = new Promise<void>((resolve) => app.once("close", () => resolve()));
     stops.push(async () => {
       if (app.exitCode === null && app.signalCode === null) app.kill("SIGTERM");
       await closed;
     });
     await waitForHealth(baseUrl, app);
-    return { baseUrl, databaseUrl, secret, stop };
+    return { baseUrl, databaseUrl, secret, pid: app.pid ?? 0, stop };
   } catch (error) {
     await stop();
     throw error;

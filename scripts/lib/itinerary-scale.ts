@@ -55,15 +55,29 @@ export async function itineraryPlan(databaseUrl: string, userId: string): Promis
   }
 }
 
-/** wrk at `connections` for `seconds` against /api/itinerary, rotating the visitors' cookies. */
-export async function wrkItinerary(baseUrl: string, secret: string, userNumbers: number[], connections: number, seconds: number): Promise<string> {
+/** CPU seconds (user + system) the process has used so far, from /proc (Linux). */
+function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  // utime and stime are fields 14 and 15 of stat, 12 and 13 after "pid (comm) ".
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+}
+// USER_HZ is 100 on every Linux this runs on (getconf CLK_TCK).
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * wrk at `connections` for `seconds` against `target` (/api/itinerary, which the door answers, or
+ * /api/itinerary?via=next, which only Next's route does), rotating the visitors' cookies; with the
+ * app's CPU time per request, which does not depend on what else the machine is doing.
+ */
+export async function wrkItinerary(baseUrl: string, secret: string, userNumbers: number[], connections: number, seconds: number, target = "/api/itinerary", appPid?: number): Promise<string> {
   const cookies = await Promise.all(userNumbers.map((n) => sessionCookie(`${PREFIX}-${n}`, secret)));
   const script = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "expo-wrk-")), "itinerary.lua");
   fs.writeFileSync(
     script,
-    `local cookies = { ${cookies.map((cookie) => JSON.stringify(cookie)).join(", ")} }\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format("GET", "/api/itinerary", { ["Cookie"] = cookies[(i % #cookies) + 1] })\nend\n`,
+    `local cookies = { ${cookies.map((cookie) => JSON.stringify(cookie)).join(", ")} }\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format("GET", ${JSON.stringify(target)}, { ["Cookie"] = cookies[(i % #cookies) + 1] })\nend\n`,
   );
   try {
+    const cpuBefore = appPid ? cpuSeconds(appPid) : 0;
     const child = spawn("wrk", ["-t1", `-c${connections}`, `-d${seconds}s`, "--latency", "-s", script, `${baseUrl}/api/itinerary`], { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
@@ -75,7 +89,9 @@ export async function wrkItinerary(baseUrl: string, secret: string, userNumbers:
     if (code !== 0) throw new Error(`wrk failed (${code}): ${out || "apt-get install -y wrk"}`);
     const pick = (pattern: RegExp) => pattern.exec(out)?.[1] ?? "?";
     const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? "0";
-    return `c${connections}: ${pick(/Requests\/sec:\s+([\d.]+)/)} requests/s, p50 ${pick(/\s50%\s+([\d.]+\w+)/)}, p99 ${pick(/\s99%\s+([\d.]+\w+)/)}, non-2xx ${non2xx}`;
+    const requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
+    const cpu = appPid && requests > 0 ? `, app CPU ${(((cpuSeconds(appPid) - cpuBefore) * 1000) / requests).toFixed(2)} ms/request` : "";
+    return `${target} c${connections}: ${pick(/Requests\/sec:\s+([\d.]+)/)} requests/s, p50 ${pick(/\s50%\s+([\d.]+\w+)/)}, p99 ${pick(/\s99%\s+([\d.]+\w+)/)}, non-2xx ${non2xx}${cpu}`;
   } finally {
     fs.rmSync(path.dirname(script), { recursive: true, force: true });
   }

@@ -1,0 +1,250 @@
+// GET /api/itinerary's fast path (docs/decisions/025-itinerary-at-scale.md): the one query reads
+// the same rows as Prisma's nested select did, the node-level door answers exactly what the route
+// answers, and every session rule still ends a session there (sign-out, deleted user, absolute
+// lifetime, outlived proof). Header equality with a real `next start` is in
+// tests/e2e/itinerary-door.spec.ts.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { gunzipSync } from "node:zlib";
+import { encode } from "next-auth/jwt";
+import { GET } from "@/app/api/itinerary/route";
+import { sessionCookieName } from "@/lib/auth/secret";
+import { endAllSessions, SESSION_ABSOLUTE_LIFETIME_SECONDS } from "@/lib/auth/session";
+import { createPrismaClient, prisma } from "@/lib/db";
+import { buildItinerary, getItinerary } from "@/lib/itinerary/get-itinerary";
+import { itineraryDoor, NEXT_ADDED_HEADERS } from "@/lib/itinerary/itinerary-door";
+import { readItineraryRows } from "@/lib/itinerary/itinerary-rows";
+import { resetTestEvents, resetUserData } from "../helpers/db";
+import { createTestUser, sessionCookieFor, type TestUser } from "../helpers/session";
+import { switchableDatabase } from "../helpers/switchable-database";
+import { createTestEvents } from "../helpers/test-events";
+
+const PASSED = 299;
+let server: http.Server;
+let base: string;
+let alice: TestUser;
+let aliceCookie: string;
+
+interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** A request to the door; whatever it passes on gets status 299. A gzipped body is unzipped. */
+function viaDoor(path: string, headers: Record<string, string>, method = "GET"): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${base}${path}`, { method, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => {
+        const raw = Buffer.concat(chunks);
+        const body = (response.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw).toString("utf8");
+        resolve({ status: response.statusCode ?? 0, headers: response.headers as Record<string, string>, body });
+      });
+    });
+    request.once("error", reject);
+    request.end();
+  });
+}
+
+async function viaRoute(cookie: string | null): Promise<Answer> {
+  const response = await GET(new Request(`${base}/api/itinerary`, { headers: cookie ? { cookie } : {} }));
+  return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
+}
+
+async function tokenCookie(claims: Record<string, unknown>): Promise<string> {
+  return `${sessionCookieName()}=${await encode({ token: claims, secret: process.env.NEXTAUTH_SECRET as string })}`;
+}
+
+beforeAll(async () => {
+  const door = itineraryDoor(false);
+  server = http.createServer((request, response) =>
+    door(request, response, () => {
+      response.writeHead(PASSED);
+      response.end("passed to Next");
+    }),
+  );
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await resetUserData();
+  await resetTestEvents();
+});
+
+beforeEach(async () => {
+  await resetUserData();
+  await resetTestEvents();
+  // Astana is UTC+6 in 2017. Concert, same-start and overlapping conflict; the opera is 15 min after the concert
+  // at another venue (a walking warning) and overlaps "overlapping"; the cancelled one neither
+  // conflicts nor warns.
+  const ids = await createTestEvents([
+    { slug: "test-concert", start: "2017-08-14T12:00:00Z", end: "2017-08-14T14:00:00Z", venue: "nur-alem" },
+    { slug: "test-overlapping", start: "2017-08-14T13:00:00Z", end: "2017-08-14T15:00:00Z", venue: "nur-alem" },
+    { slug: "test-opera", start: "2017-08-14T14:15:00Z", end: "2017-08-14T16:00:00Z", venue: "astana-opera" },
+    { slug: "test-same-start", start: "2017-08-14T12:00:00Z", end: "2017-08-14T13:00:00Z", venue: "nur-alem" },
+    { slug: "test-cancelled", start: "2017-08-16T04:00:00Z", end: "2017-08-16T05:00:00Z", status: "CANCELLED" },
+  ]);
+  alice = await createTestUser({ name: "Alice" });
+  aliceCookie = await sessionCookieFor(alice);
+  await prisma.savedEvent.createMany({
+    data: [...ids.entries()].map(([slug, eventId], index) => ({ userId: alice.id, eventId, note: index % 2 ? `note ${slug}` : null })),
+  });
+});
+
+describe("the one query", () => {
+  test("reads the same saves, in the same order, as Prisma's nested select did", async () => {
+    const previous = await prisma.savedEvent.findMany({
+      where: { userId: alice.id },
+      select: {
+        note: true,
+        createdAt: true,
+        event: {
+          select: {
+            slug: true,
+            title: true,
+            startsAt: true,
+            endsAt: true,
+            status: true,
+            timeIsIllustrative: true,
+            venue: { select: { slug: true, name: true, latitude: true, longitude: true } },
+          },
+        },
+      },
+      orderBy: [{ event: { startsAt: "asc" } }, { event: { endsAt: "asc" } }, { event: { slug: "asc" } }],
+    });
+    const expected = buildItinerary(previous.map(({ note, createdAt, event }) => ({ ...event, note, savedAt: createdAt })));
+    const itinerary = await getItinerary(alice.id);
+    expect(itinerary).toEqual(expected);
+    expect(itinerary.conflictCount).toEqual(4);
+    expect(itinerary.entries.map((entry) => entry.walkWarning?.fromSlug ?? null)).toEqual([null, null, null, "test-concert", null]);
+    // Grouped by the Astana date of the start (18:00–20:15 on the 14th; 10:00 on the 16th).
+    expect(itinerary.days.map((day) => [day.date, day.entries.map((entry) => entry.slug)])).toEqual([
+      ["2017-08-14", ["test-same-start", "test-concert", "test-overlapping", "test-opera"]],
+      ["2017-08-16", ["test-cancelled"]],
+    ]);
+  });
+
+  test("gives the user's session columns, also for a user without saves, and nothing for an unknown id", async () => {
+    const bob = await createTestUser({ name: "Bob" });
+    expect(await readItineraryRows(bob.id)).toEqual({
+      user: { id: bob.id, email: bob.email, name: "Bob", role: "VISITOR", emailVerified: null, sessionVersion: 0 },
+      saves: [],
+    });
+    expect(await readItineraryRows("no-such-user")).toEqual({ user: null, saves: [] });
+  });
+
+  test("finds the saves through the (userId, eventId) index, not a scan", async () => {
+    const rows = await prisma.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+      `EXPLAIN SELECT s.note FROM "User" u LEFT JOIN "SavedEvent" s ON s."userId" = u.id WHERE u.id = $1`,
+      alice.id,
+    );
+    const plan = rows.map((row) => row["QUERY PLAN"]).join("\n");
+    expect(plan).toMatch(/Index (Only )?Scan using "SavedEvent_userId_eventId_key"|Bitmap Index Scan on "SavedEvent_userId_eventId_key"/);
+    expect(plan).not.toMatch(/Seq Scan on "SavedEvent"/);
+  });
+});
+
+describe("the door", () => {
+  test("answers a signed-in GET with the route's status, body and headers, plus the headers Next adds", async () => {
+    const [door, route] = [await viaDoor("/api/itinerary", { cookie: aliceCookie }), await viaRoute(aliceCookie)];
+    expect(door.status).toEqual(200);
+    expect(door.body).toEqual(route.body);
+    expect(JSON.parse(door.body).count).toEqual(5);
+    // Like a route's answer through Next: streamed (no Content-Length), Vary naming Accept-Encoding.
+    const { date, connection, "keep-alive": keepAlive, "transfer-encoding": chunked, vary, ...headers } = door.headers;
+    expect([typeof date, typeof connection, typeof keepAlive, chunked]).toEqual(["string", "string", "string", "chunked"]);
+    const { vary: nextVary, ...nextAdded } = lowerCased(NEXT_ADDED_HEADERS);
+    expect(vary).toEqual(`${nextVary}, Accept-Encoding`);
+    expect(headers).toEqual({ ...nextAdded, ...route.headers });
+    expect(route.headers).toEqual({ "content-type": "application/json", "cache-control": "private, no-store" });
+  });
+
+  test("gzips the answer for a client that accepts it, as Next's compression does", async () => {
+    const door = await viaDoor("/api/itinerary", { cookie: aliceCookie, "accept-encoding": "gzip, deflate, br" });
+    expect([door.status, door.headers["content-encoding"]]).toEqual([200, "gzip"]);
+    expect(door.body).toEqual((await viaRoute(aliceCookie)).body);
+  });
+
+  test("passes to Next whatever it does not answer: no session, a query string, other methods, other paths", async () => {
+    expect((await viaDoor("/api/itinerary", {})).status).toEqual(PASSED);
+    expect((await viaDoor("/api/itinerary", { cookie: "other=1" })).status).toEqual(PASSED);
+    expect((await viaDoor("/api/itinerary?via=next", { cookie: aliceCookie })).status).toEqual(PASSED);
+    expect((await viaDoor("/api/itinerary/", { cookie: aliceCookie })).status).toEqual(PASSED);
+    expect((await viaDoor("/api/itinerary", { cookie: aliceCookie }, "HEAD")).status).toEqual(PASSED);
+    expect((await viaDoor("/api/itinerary", { cookie: aliceCookie }, "POST")).status).toEqual(PASSED);
+    expect((await viaDoor("/api/itinerary/calendar.ics", { cookie: aliceCookie })).status).toEqual(PASSED);
+  });
+
+  test("a tampered cookie is 401, as from the route", async () => {
+    const tampered = aliceCookie.slice(0, -3) + (aliceCookie.endsWith("AAA") ? "BBB" : "AAA");
+    const [door, route] = [await viaDoor("/api/itinerary", { cookie: tampered }), await viaRoute(tampered)];
+    expect([door.status, route.status]).toEqual([401, 401]);
+    expect(door.body).toEqual(route.body);
+    expect(JSON.parse(door.body)).toEqual({ error: "Sign in to use your itinerary." });
+    expect(door.headers["cache-control"]).toEqual("no-store");
+  });
+});
+
+describe("every session rule still ends a session on this path", () => {
+  const both = async (cookie: string) => [(await viaDoor("/api/itinerary", { cookie })).status, (await viaRoute(cookie)).status];
+
+  test("after sign-out elsewhere (a raised sessionVersion) the old cookie is 401", async () => {
+    expect(await both(aliceCookie)).toEqual([200, 200]);
+    await endAllSessions(alice.id);
+    expect(await both(aliceCookie)).toEqual([401, 401]);
+  });
+
+  test("a deleted account's cookie is 401", async () => {
+    await prisma.user.delete({ where: { id: alice.id } });
+    expect(await both(aliceCookie)).toEqual([401, 401]);
+  });
+
+  test("a session older than the absolute lifetime is 401, a younger one 200", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { sub: alice.id, role: "VISITOR", method: "credentials", sessionVersion: 0 };
+    expect(await both(await tokenCookie({ ...claims, signedInAt: now - SESSION_ABSOLUTE_LIFETIME_SECONDS + 60 }))).toEqual([200, 200]);
+    expect(await both(await tokenCookie({ ...claims, signedInAt: now - SESSION_ABSOLUTE_LIFETIME_SECONDS - 60 }))).toEqual([401, 401]);
+  });
+
+  test("a password session from before the email was proven is 401", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    await prisma.user.update({ where: { id: alice.id }, data: { emailVerified: new Date((now - 60) * 1000) } });
+    const claims = { sub: alice.id, role: "VISITOR", method: "credentials", sessionVersion: 0 };
+    expect(await both(await tokenCookie({ ...claims, signedInAt: now - 3600 }))).toEqual([401, 401]);
+    expect(await both(await tokenCookie({ ...claims, signedInAt: now }))).toEqual([200, 200]);
+  });
+
+  test("claims naming no user are 401 without a query", async () => {
+    expect(await both(await tokenCookie({ role: "VISITOR" }))).toEqual([401, 401]);
+  });
+});
+
+describe("with the database away", () => {
+  test("the door answers 503 JSON with Retry-After, like the route, and recovers", async () => {
+    const database = await switchableDatabase(process.env.DATABASE_URL as string);
+    const parked = globalThis as unknown as { prisma?: { $disconnect(): Promise<void> } };
+    const original = parked.prisma;
+    parked.prisma = createPrismaClient(database.url);
+    try {
+      await database.stop();
+      const [door, route] = [await viaDoor("/api/itinerary", { cookie: aliceCookie }), await viaRoute(aliceCookie)];
+      expect([door.status, route.status]).toEqual([503, 503]);
+      expect(door.body).toEqual(route.body);
+      expect([door.headers["retry-after"], door.headers["cache-control"]]).toEqual([route.headers["retry-after"], "no-store"]);
+      await database.start();
+      expect((await viaDoor("/api/itinerary", { cookie: aliceCookie })).status).toEqual(200);
+    } finally {
+      await parked.prisma?.$disconnect();
+      parked.prisma = original;
+      await database.close();
+    }
+  });
+});
+
+function lowerCased(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+}
