@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { createNonce, isServedOverHttps, pageContentSecurityPolicy } from "@/lib/security/content-security-policy";
+import { createNonce, isServedOverHttps, pageContentSecurityPolicy, STRICT_TRANSPORT_SECURITY as HSTS } from "@/lib/security/content-security-policy";
 import { guardRequest } from "@/lib/security/request-guard";
 import { getEnv } from "@/lib/env";
 import { pageCacheControl } from "@/lib/http/page-cache-control";
@@ -9,8 +9,6 @@ import { pageCacheControl } from "@/lib/http/page-cache-control";
 // site is https, and pages get a fresh CSP nonce (docs/decisions/008-content-security-policy.md).
 // Authorisation is not checked here: every route and action checks it itself.
 
-// Two years with subdomains, the value preload lists ask for; sent only over https (NEXTAUTH_URL).
-const HSTS = "max-age=63072000; includeSubDomains";
 
 // JSON and feed answers (/api, /calendar), the /e/{id} redirects and prefetches of RSC payloads run
 // no scripts: a CSP on them would only cost a nonce per request.

@@ -1,5 +1,6 @@
 import http from "node:http";
 import { isDatabaseKnownDown } from "./database-outage";
+import { interceptRequests } from "./request-hook";
 import { RETRY_AFTER_SECONDS } from "./database-unavailable";
 
 // A page whose data is not cached fails while the database is away; Next renders app/error.tsx
@@ -44,10 +45,8 @@ function correctStatus(request: http.IncomingMessage, response: http.ServerRespo
 export function installPageOutageStatus(): void {
   if (installed) return;
   installed = true;
-  const emit = http.Server.prototype.emit;
-  const wrapped = function (this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
-    if (event === "request") correctStatus(args[0] as http.IncomingMessage, args[1] as http.ServerResponse);
-    return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
-  };
-  http.Server.prototype.emit = wrapped as typeof http.Server.prototype.emit;
+  interceptRequests((request, response, pass) => {
+    correctStatus(request, response);
+    pass();
+  });
 }

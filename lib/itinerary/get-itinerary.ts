@@ -34,8 +34,9 @@ export interface Itinerary {
   conflictCount: number;
 }
 
-// Astana wall-clock times of the programme's instants, kept per process: converting one costs an
-// Intl formatToParts and a few Dates (about a tenth of GET /api/itinerary's CPU, decision 025),
+// Astana wall-clock times of the programme's instants, kept per process: even with the offset
+// remembered per minute (lib/time/astana.ts), a conversion is several Dates and strings (about a
+// tenth of GET /api/itinerary's CPU in decision 025's profile),
 // the programme has a few thousand distinct starts and ends, and the conversion depends on the
 // instant alone. Bounded: cleared when full, so a stream of unusual instants cannot grow it.
 const zonedByInstant = new Map<number, ZonedTime>();

@@ -1,5 +1,7 @@
 import http from "node:http";
 import { releaseCompressionStream } from "next/dist/server/lib/release-compression-stream";
+import { interceptRequests } from "../http/request-hook";
+import { STRICT_TRANSPORT_SECURITY } from "../security/content-security-policy";
 import { databaseUnavailableResponse, isDatabaseUnavailable } from "../http/database-unavailable";
 import { noteDatabaseUnavailable } from "../http/database-outage";
 import { itineraryAnswer, type ItineraryAnswer } from "./itinerary-answer";
@@ -28,7 +30,7 @@ export const NEXT_ADDED_HEADERS: Record<string, string> = {
 };
 
 // proxy.ts adds HSTS to /api answers when the site is https.
-const HSTS = { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" };
+const HSTS = { "Strict-Transport-Security": STRICT_TRANSPORT_SECURITY };
 
 type Middleware = (request: http.IncomingMessage, response: http.ServerResponse, next: () => void) => void;
 // Next's own compression middleware, set up as `next start` sets it up (next.config.js leaves
@@ -81,13 +83,5 @@ const parked = globalThis as unknown as { expoItineraryDoor?: boolean };
 export function installItineraryDoor(https: boolean): void {
   if (parked.expoItineraryDoor) return;
   parked.expoItineraryDoor = true;
-  const door = itineraryDoor(https);
-  const emit = http.Server.prototype.emit;
-  const wrapped = function (this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
-    if (event !== "request") return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
-    const [request, response] = args as [http.IncomingMessage, http.ServerResponse];
-    door(request, response, () => void emit.apply(this, [event, request, response] as unknown as Parameters<typeof emit>));
-    return true;
-  };
-  http.Server.prototype.emit = wrapped as typeof http.Server.prototype.emit;
+  interceptRequests(itineraryDoor(https));
 }

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
-import http from "node:http";
 import { programmeVersion } from "../cache/programme-reads";
 import { createNonce } from "../security/content-security-policy";
 import { defaultExpoDay } from "../time/expo-dates";
 import { configuredPublicOrigin } from "../http/public-base-url";
 import { answerEventsRequest } from "../schedule/events-answer";
 import { inProcessFill } from "./direct-fill";
+import { interceptRequests } from "../http/request-hook";
 import { frontDoor } from "./front-door";
 import { PageHtmlStore } from "./page-html-store";
 
@@ -47,12 +47,5 @@ export function installPageFrontDoor(): void {
     fill: inProcessFill([{ path: "/api/events", answer: answerEventsInProcess }]),
   };
   const door = frontDoor(options);
-  const emit = http.Server.prototype.emit;
-  const wrapped = function (this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
-    if (event !== "request") return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
-    const [request, response] = args as [http.IncomingMessage, http.ServerResponse];
-    door(request, response, (req, res) => void emit.apply(this, [event, req, res] as unknown as Parameters<typeof emit>));
-    return true;
-  };
-  http.Server.prototype.emit = wrapped as typeof http.Server.prototype.emit;
+  interceptRequests((request, response, pass) => door(request, response, pass));
 }

@@ -45,6 +45,9 @@ export function createNonce(): string {
   return randomBytes(16).toString("base64");
 }
 
+/** HSTS: two years with subdomains, the value preload lists ask for; sent only over https (NEXTAUTH_URL). */
+export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";
+
 /** Whether the site's public address (NEXTAUTH_URL) is https; unset means http://localhost. */
 export function isServedOverHttps(publicUrl: string | undefined): boolean {
   return publicUrl !== undefined && new URL(publicUrl).protocol === "https:";

@@ -1,4 +1,5 @@
-import http from "node:http";
+import { interceptRequests } from "../http/request-hook";
+import { STRICT_TRANSPORT_SECURITY } from "./content-security-policy";
 import { refusalFor } from "./request-guard";
 
 // Next builds a Fetch Request for every incoming request before proxy.ts or any route runs, and
@@ -20,19 +21,11 @@ let installed = false;
 export function installNodeRequestGuard(https: boolean): void {
   if (installed) return;
   installed = true;
-  const emit = http.Server.prototype.emit;
-  const guarded = function (this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
-    if (event === "request") {
-      const [request, response] = args as [http.IncomingMessage, http.ServerResponse];
-      const refusal = refusalFor(request.method ?? "GET", request.url ?? "/");
-      if (refusal) {
-        const hsts = https ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {};
-        response.writeHead(refusal.status, { ...SECURITY_HEADERS, ...hsts, ...refusal.headers });
-        response.end(JSON.stringify(refusal.body));
-        return true;
-      }
-    }
-    return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
-  };
-  http.Server.prototype.emit = guarded as typeof http.Server.prototype.emit;
+  interceptRequests((request, response, pass) => {
+    const refusal = refusalFor(request.method ?? "GET", request.url ?? "/");
+    if (!refusal) return pass();
+    const hsts = https ? { "Strict-Transport-Security": STRICT_TRANSPORT_SECURITY } : {};
+    response.writeHead(refusal.status, { ...SECURITY_HEADERS, ...hsts, ...refusal.headers });
+    response.end(JSON.stringify(refusal.body));
+  });
 }
