@@ -3,6 +3,9 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     await import("./lib/validate-env-at-startup");
+    // Pages' HTML names the app's scripts for loading on first intent (lib/page-cache/app-on-intent.ts);
+    // installed first, so it is the last before Next and the page front door's fills pass it too.
+    (await import("./lib/page-cache/app-on-intent")).installAppOnIntent();
     // Anonymous visitors' public pages from stored HTML with a fresh nonce (lib/page-cache/install.ts);
     // installed before the request guard, which wraps it and so still runs first.
     const { installPageFrontDoor } = await import("./lib/page-cache/install");

@@ -3,6 +3,7 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect } from "react";
 import { addDeviceSave, readDeviceSaves, removeDeviceSave, writeDeviceSaves } from "@/lib/itinerary/device-saves";
+import { APP_READY_EVENT } from "@/lib/page-cache/app-on-intent-loader";
 import { useSavedEvents } from "./saved-events-provider";
 
 const FORM_SELECTOR = "form.save-event";
@@ -95,6 +96,14 @@ export function SaveFormsEnhancer() {
       document.removeEventListener("click", onClick);
     };
   }, [account, saveAction, router]);
+
+  // After the listeners above: a save tapped before the app was ready is replayed now
+  // (lib/page-cache/app-on-intent.ts holds it until this event).
+  // The flag is for a reader that comes after the event (the e2e tests' startApp).
+  useEffect(() => {
+    (window as unknown as { expoAppReady?: boolean }).expoAppReady = true;
+    window.dispatchEvent(new Event(APP_READY_EVENT));
+  }, []);
 
   return null;
 }

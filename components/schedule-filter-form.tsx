@@ -48,7 +48,7 @@ export function ScheduleFilterForm({ values, days, options }: Props) {
   return (
     // No prefetch of the action's page: it is dynamic, so the prefetch brings nothing the submit
     // could reuse, and its answer is parsed on the phone's main thread after load (issue 13).
-    <Form className="schedule-filters no-print" action={SCHEDULE_PATH} prefetch={false} onSubmit={leaveOutEmptyFields} role="search" aria-label="Filter the schedule">
+    <Form data-app-form className="schedule-filters no-print" action={SCHEDULE_PATH} prefetch={false} onSubmit={leaveOutEmptyFields} role="search" aria-label="Filter the schedule">
       {/* Without JavaScript the server applies the same rule from these two fields. */}
       <input type="hidden" name={SHOWN_DATE_PARAM} value={values.date} />
       <input type="hidden" name={SHOWN_Q_PARAM} value={values.q} />

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { startApp } from "./helpers/app-ready";
 
 // Every page is served with a nonce-based Content-Security-Policy (proxy.ts,
 // docs/decisions/008-content-security-policy.md). A page whose scripts the policy blocks still
@@ -50,7 +51,9 @@ async function loadTwiceAndHydrate(page: Page, path: string): Promise<void> {
   expect(second).not.toEqual(first);
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
   // The server cannot know the device's zone, so this option names it only once the page's
-  // scripts ran and hydrated it (script-src): the sign that the policy let them run.
+  // scripts ran and hydrated it (script-src): the sign that the policy let them run. They run on
+  // the visitor's first intent (decision 026): a tap.
+  await startApp(page);
   const deviceOption = page.locator('#display-zone option[value="device"]');
   if ((await deviceOption.count()) > 0) await expect(deviceOption).toHaveText(/^My time zone \(.+\)$/);
 }

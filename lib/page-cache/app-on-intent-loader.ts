@@ -1,0 +1,125 @@
+// The browser half of loading the app on first intent (./app-on-intent.ts rewrites the HTML;
+// docs/decisions/026-app-runtime-on-first-intent.md). No imports: the client's save-forms enhancer
+// takes the event name from here, and the loader is sent inline as its own source text.
+
+/** The event the save-forms enhancer dispatches once it listens (components/save-forms-enhancer.tsx). */
+export const APP_READY_EVENT = "expo2017:app-ready";
+/** Placeholders' attribute: the browser runs no script of an unknown type. */
+export const APP_SCRIPT_ATTRIBUTE = "data-app-src";
+
+/**
+ * The inline loader, sent as its source text: plain ES2017 with no imports, since it runs before
+ * anything else on the page. Exported for its unit test, which runs it in jsdom.
+ */
+export function appOnIntentLoader(deviceSavesKey: string, readyEvent: string, attribute: string): void {
+  // "change": a choice in a <select> (a test driver can make one without a focus or a key).
+  const intents = ["pointerdown", "touchstart", "keydown", "focusin", "wheel", "change"];
+  const loaded: Record<string, boolean> = {};
+  const held: { form?: HTMLFormElement; submitter?: HTMLElement | null; control?: HTMLElement }[] = [];
+  const typed: { field: HTMLInputElement | HTMLTextAreaElement; value: string }[] = [];
+  let started = false;
+  let ready = false;
+  let bypass = false;
+  function load(): void {
+    const placeholders = document.querySelectorAll("script[" + attribute + "]");
+    for (let i = 0; i < placeholders.length; i++) {
+      const src = placeholders[i].getAttribute(attribute) || "";
+      if (loaded[src]) continue;
+      loaded[src] = true;
+      const script = document.createElement("script");
+      script.src = src;
+      // The attribute, not only the property: React looks hoisted scripts up by `script[async]`.
+      script.setAttribute("async", "");
+      document.head.appendChild(script);
+    }
+  }
+  function start(): void {
+    if (started) return;
+    started = true;
+    for (let i = 0; i < intents.length; i++) removeEventListener(intents[i], start, true);
+    load();
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", load);
+  }
+  // React's hydration sets a prefilled textarea's value back to the server's text: what the visitor
+  // typed meanwhile is put back, with an input event so the component's state follows.
+  function restoreTyped(): void {
+    const items = typed.splice(0, typed.length);
+    for (let i = 0; i < items.length; i++) {
+      const field = items[i].field;
+      if (!field.isConnected || field.value === items[i].value) continue;
+      const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), "value");
+      if (setter && setter.set) setter.set.call(field, items[i].value);
+      field.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+  }
+  function replay(): void {
+    restoreTyped();
+    const items = held.splice(0, held.length);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      try {
+        if (item.form) {
+          item.form.removeAttribute("aria-busy");
+          item.form.requestSubmit(item.submitter || undefined);
+        } else if (item.control) item.control.click();
+      } catch {
+        // A form or control the app replaced meanwhile: nothing left to replay it on.
+      }
+    }
+  }
+  for (let i = 0; i < intents.length; i++) addEventListener(intents[i], start, { capture: true, passive: true });
+  addEventListener(readyEvent, function () {
+    ready = true;
+    setTimeout(replay, 0);
+  });
+  addEventListener(
+    "input",
+    function (event: Event) {
+      const field = event.target as HTMLInputElement | HTMLTextAreaElement;
+      if (ready || !field || (field.tagName !== "TEXTAREA" && field.tagName !== "INPUT")) return;
+      for (let i = 0; i < typed.length; i++) if (typed[i].field === field) typed.splice(i, 1);
+      typed.push({ field: field, value: field.value });
+    },
+    true,
+  );
+  addEventListener(
+    "submit",
+    function (event: SubmitEvent) {
+      const form = event.target as HTMLFormElement;
+      if (ready || bypass || !form.matches || !form.matches("form.save-event, form[data-app-form]")) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      form.setAttribute("aria-busy", "true");
+      held.push({ form: form, submitter: event.submitter });
+      start();
+      // The app did not come (a script failed to load): the form posts as it would without it.
+      setTimeout(function () {
+        if (ready || held.length === 0) return;
+        bypass = true;
+        replay();
+        bypass = false;
+      }, 8000);
+    },
+    true,
+  );
+  addEventListener(
+    "click",
+    function (event: MouseEvent) {
+      const target = event.target as Element;
+      if (ready || !target.closest) return;
+      const control = target.closest<HTMLElement>('button[type="button"]:not([popovertarget])');
+      if (!control) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      held.push({ control: control });
+      start();
+    },
+    true,
+  );
+  try {
+    const saves = JSON.parse(localStorage.getItem(deviceSavesKey) || "[]");
+    if (Array.isArray(saves) && saves.length > 0) start();
+  } catch {
+    // Storage blocked or a damaged value: nothing on this device to show yet.
+  }
+}
