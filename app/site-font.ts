@@ -9,10 +9,14 @@ import localFont from "next/font/local";
  * fallback's line breaks differ. With `optional` a font that is not there within Chromium's short
  * block period (about 100 ms) is not used on that page at all, so nothing moves; it is cached and
  * used from the next page on. The largest paint never waits more than that block period.
+ * For the same reason no metric-adjusted fallback face is generated (`adjustFontFallback`): it only
+ * softens a swap, which `optional` never makes, and its `src: local(Arial)` sent the phone's first
+ * style pass into the system's font lookup (decision 026).
  */
 export const siteFont = localFont({
   src: "../node_modules/geist/dist/fonts/geist-sans/Geist-Variable.woff2",
   variable: "--font-geist-sans",
   weight: "100 900",
   display: "optional",
+  adjustFontFallback: false,
 });

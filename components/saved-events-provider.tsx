@@ -6,6 +6,7 @@
 import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import {
   deviceSavesSnapshot,
+  flagDeviceSaves,
   serverDeviceSavesSnapshot,
   subscribeToDeviceSaves,
   writeDeviceSaves,
@@ -47,6 +48,9 @@ export function SavedEventsProvider(props: {
   const [mergeNotice, setMergeNotice] = useState<MergeNotice | null>(null);
   const merging = useRef(false);
   const signedIn = visitor.account !== null;
+
+  // Also brings the flag of a list saved before the flag existed, or changed in another tab.
+  useEffect(() => flagDeviceSaves(deviceSaves.length > 0), [deviceSaves]);
 
   useEffect(() => {
     if (!signedIn || deviceSaves.length === 0 || merging.current) return;

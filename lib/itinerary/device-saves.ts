@@ -8,6 +8,21 @@ export const MAX_DEVICE_SAVES = 500;
 
 export const DEVICE_SAVES_KEY = "expo2017.deviceSaves";
 
+/**
+ * A flag beside the list, for the page's inline loader, which starts the app at once when this
+ * device holds saves (docs/decisions/026): reading localStorage first thing held a phone's main
+ * thread ~15 ms (the renderer opens the storage area synchronously), a cookie costs nothing.
+ * The server never reads it.
+ */
+export const DEVICE_SAVES_COOKIE = "expo2017-device-saves";
+
+/** Sets or clears the flag to match the list (called whenever the list is read anew). */
+export function flagDeviceSaves(present: boolean): void {
+  if (typeof document === "undefined") return;
+  const secure = window.location.protocol === "https:" ? "; secure" : "";
+  document.cookie = `${DEVICE_SAVES_COOKIE}=${present ? "1; max-age=31536000" : "; max-age=0"}; path=/; samesite=lax${secure}`;
+}
+
 /** The stored list as unique slugs, tolerating anything a user or an older version left there. */
 export function parseDeviceSaves(raw: string | null): string[] {
   if (!raw) return [];

@@ -11,7 +11,7 @@ export const APP_SCRIPT_ATTRIBUTE = "data-app-src";
  * The inline loader, sent as its source text: plain ES2017 with no imports, since it runs before
  * anything else on the page. Exported for its unit test, which runs it in jsdom.
  */
-export function appOnIntentLoader(deviceSavesKey: string, readyEvent: string, attribute: string): void {
+export function appOnIntentLoader(deviceSavesCookie: string, readyEvent: string, attribute: string): void {
   // "change": a choice in a <select> (a test driver can make one without a focus or a key).
   const intents = ["pointerdown", "touchstart", "keydown", "focusin", "wheel", "change"];
   const loaded: Record<string, boolean> = {};
@@ -116,10 +116,7 @@ export function appOnIntentLoader(deviceSavesKey: string, readyEvent: string, at
     },
     true,
   );
-  try {
-    const saves = JSON.parse(localStorage.getItem(deviceSavesKey) || "[]");
-    if (Array.isArray(saves) && saves.length > 0) start();
-  } catch {
-    // Storage blocked or a damaged value: nothing on this device to show yet.
-  }
+  // The flag cookie lib/itinerary/device-saves.ts keeps beside the list (not the list itself: a
+  // first read of localStorage blocks the main thread while the renderer opens it).
+  if (document.cookie.split("; ").indexOf(deviceSavesCookie + "=1") >= 0) start();
 }

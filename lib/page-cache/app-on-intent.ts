@@ -1,7 +1,7 @@
 import type http from "node:http";
 import { StringDecoder } from "node:string_decoder";
 import zlib from "node:zlib";
-import { DEVICE_SAVES_KEY } from "../itinerary/device-saves";
+import { DEVICE_SAVES_COOKIE } from "../itinerary/device-saves";
 import { APP_READY_EVENT, APP_SCRIPT_ATTRIBUTE, appOnIntentLoader } from "./app-on-intent-loader";
 import { interceptRequests } from "../http/request-hook";
 
@@ -26,7 +26,7 @@ const NEXT_VARIANT_HEADER = /^(?:rsc|next-.*|purpose|sec-purpose)$/;
 
 const APP_SCRIPT = /<script src="(\/_next\/static\/[^"]+\.js)"([^>]*)><\/script>/g;
 const APP_PRELOAD = /<link rel="preload" as="script"[^>]*href="\/_next\/static\/[^"]+\.js"[^>]*\/?>/g;
-const LOADER_SOURCE = `(${appOnIntentLoader.toString()})(${JSON.stringify(DEVICE_SAVES_KEY)},${JSON.stringify(APP_READY_EVENT)},${JSON.stringify(APP_SCRIPT_ATTRIBUTE)})`;
+const LOADER_SOURCE = `(${appOnIntentLoader.toString()})(${JSON.stringify(DEVICE_SAVES_COOKIE)},${JSON.stringify(APP_READY_EVENT)},${JSON.stringify(APP_SCRIPT_ATTRIBUTE)})`;
 
 /**
  * Rewrites a page's HTML as it streams: each chunk script becomes a placeholder (the first one

@@ -38,6 +38,8 @@ test("a page loads no script of the app until the visitor's first intent, then h
   await expect(form).toHaveAttribute("data-saved", "true");
   expect(seen.chunks.length).toBeGreaterThan(0);
   expect(await page.evaluate(() => localStorage.getItem("expo2017.deviceSaves"))).toContain(slug);
+  // The flag that makes the next page start the app at once (to show this save).
+  await expect.poll(() => page.evaluate(() => document.cookie)).toContain("expo2017-device-saves=1");
   expect(seen.documents).toEqual([DAY].map((path) => new URL(path, page.url()).href));
 });
 
@@ -66,7 +68,11 @@ test("with saves on this device, the app loads at once to show them", async ({ p
   await page.goto(DAY, { waitUntil: "load" });
   const form = page.locator("form.save-event").first();
   const slug = (await form.getAttribute("data-slug")) ?? "";
-  await page.evaluate((saved) => localStorage.setItem("expo2017.deviceSaves", JSON.stringify([saved])), slug);
+  // As the app leaves it after a save on the device: the list, and the flag the loader reads.
+  await page.evaluate((saved) => {
+    localStorage.setItem("expo2017.deviceSaves", JSON.stringify([saved]));
+    document.cookie = "expo2017-device-saves=1; path=/";
+  }, slug);
   const seen = watch(page);
   await page.reload({ waitUntil: "load" });
   await expect(page.locator(`form.save-event[data-slug="${slug}"]`).first()).toHaveAttribute("data-saved", "true");

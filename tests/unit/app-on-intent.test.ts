@@ -42,7 +42,7 @@ describe("the HTML of a page that loads the app on intent", () => {
   it("puts one loader before the first placeholder, with the page's nonce, and leaves the rest alone", () => {
     expect(out.split(`<script nonce="${NONCE}">(function`).length - 1).toBe(1);
     expect(out.indexOf(`<script nonce="${NONCE}">(`)).toBeLessThan(out.indexOf("x-app-on-intent"));
-    expect(out).toContain(`"expo2017.deviceSaves"`);
+    expect(out).toContain(`"expo2017-device-saves"`);
     for (const kept of [`<p>Symphony No. 8 — 2 &lt; 3</p>`, `id="_R_"`, `"a < b: Astana — Астана"`, `{"a":1}`]) expect(out).toContain(kept);
   });
 
