@@ -2,9 +2,11 @@
 // .next-bench, `next start` on a free port, a fresh database with the whole programme) under wrk at
 // 32 connections, next to a bare Node.js http server answering the same bytes with the same
 // headers. The ratio is the figure to compare: absolute numbers drift on a shared machine.
-// Prints a Markdown table for the README. BENCH_SKIP_BUILD=1 reuses the last build when its inputs
-// are unchanged anyway; BENCH_SECONDS (default 8) sets each run's length; BENCH_ONLY=<text> runs
-// the rows whose label contains it; BENCH_PROFILE=<folder> writes the app's V8 CPU profile there.
+// Prints a Markdown table for the README. BENCH_SKIP_BUILD=1 serves the build in NEXT_DIST_DIR
+// (default .next-bench) as it is, even when its inputs changed; BENCH_SECONDS (default 8) sets each
+// run's length; BENCH_ONLY=<text> runs the rows whose label contains it; BENCH_PROFILE=<folder>
+// writes the app's V8 CPU profile there.
+// Each row also gives the app's CPU time per answer over its wrk run (/proc/<pid>/stat).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -131,7 +133,17 @@ function verdict(target: Target, ratio: number, app: Figures): string {
   return `${met ? "yes" : "**no**"} (${goal})`;
 }
 
-async function measure(baseUrl: string, target: Target): Promise<string> {
+/** CPU seconds (user + system) the process has used so far, from /proc (Linux; USER_HZ 100). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+async function measure(baseUrl: string, target: Target, appPid: number): Promise<string> {
   const first = await fetch(baseUrl + target.path, { headers: target.headers });
   const body = Buffer.from(await first.arrayBuffer());
   // BENCH_DUMP=<folder>: each URL's answer as measured, to compare a cached page with its render.
@@ -149,7 +161,10 @@ async function measure(baseUrl: string, target: Target): Promise<string> {
   const script = target.distinctSearch ? DISTINCT_SEARCH_LUA : undefined;
   // Two seconds of load first: the first URL measured otherwise pays for the JIT warming up.
   await wrk(baseUrl + target.path, headers, script, 2);
+  const cpuBefore = cpuSeconds(appPid);
   const app = await wrk(baseUrl + target.path, headers, script);
+  // The app's CPU per answer, which depends much less than requests/s on what else the machine runs.
+  const cpuPerRequest = ((cpuSeconds(appPid) - cpuBefore) * 1000) / (app.rps * SECONDS);
   const bare = await bareServer(check.status, answered, check.status === 304 ? Buffer.alloc(0) : body);
   let reference: Figures;
   try {
@@ -159,7 +174,7 @@ async function measure(baseUrl: string, target: Target): Promise<string> {
   }
   const ratio = reference.rps > 0 ? app.rps / reference.rps : 0;
   const failures = app.non2xx + app.errors;
-  return `| ${target.label} \`${target.path}\` | ${check.status} | ${(check.status === 304 ? 0 : body.length).toLocaleString("en")} B | ${Math.round(app.rps).toLocaleString("en")} | ${app.p50} / ${app.p99} | ${Math.round(reference.rps).toLocaleString("en")} | ${ratio.toFixed(3)}× | ${failures} | ${verdict(target, ratio, app)} |`;
+  return `| ${target.label} \`${target.path}\` | ${check.status} | ${(check.status === 304 ? 0 : body.length).toLocaleString("en")} B | ${Math.round(app.rps).toLocaleString("en")} | ${app.p50} / ${app.p99} | ${Number.isFinite(cpuPerRequest) ? `${cpuPerRequest.toFixed(2)} ms` : "?"} | ${Math.round(reference.rps).toLocaleString("en")} | ${ratio.toFixed(3)}× | ${failures} | ${verdict(target, ratio, app)} |`;
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
@@ -207,7 +222,8 @@ async function main(): Promise<void> {
       CHECKPOINT_DISABLE: "1",
     };
     const inputs = hashBuildInputs(root);
-    const reason = rebuildReason(path.join(root, distDir), inputs);
+    // BENCH_SKIP_BUILD=1 serves the build that is there, as it is (a before/after comparison keeps two).
+    const reason = process.env.BENCH_SKIP_BUILD === "1" && fs.existsSync(path.join(root, distDir, "BUILD_ID")) ? null : rebuildReason(path.join(root, distDir), inputs);
     if (reason !== null) {
       log(`next build into ${distDir} (${reason})`);
       const build = run(process.execPath, [nextBin(), "build"], env);
@@ -226,13 +242,13 @@ async function main(): Promise<void> {
     for (const target of TARGETS.filter((t) => !only || t.label.includes(only))) {
       // Warm: the first request builds the cached answer for this programme version.
       await (await fetch(baseUrl + target.path, { headers: target.headers })).arrayBuffer();
-      rows.push(await measure(baseUrl, target).catch((error: unknown) => `| ${target.label} \`${target.path}\` | failed: ${(error as Error).message} |`));
+      rows.push(await measure(baseUrl, target, app.pid ?? 0).catch((error: unknown) => `| ${target.label} \`${target.path}\` | failed: ${(error as Error).message} |`));
       log(rows[rows.length - 1]);
     }
     const load = os.loadavg().map((n) => n.toFixed(1)).join(", ");
     console.log(`\nload average at the end: ${load} (${os.cpus().length} cores)`);
-    console.log(`\n| URL | status | body | app requests/s | app p50 / p99 | bare Node.js requests/s | ratio | errors | target met |`);
-    console.log(`|---|---|---|---|---|---|---|---|---|`);
+    console.log(`\n| URL | status | body | app requests/s | app p50 / p99 | app CPU per request | bare Node.js requests/s | ratio | errors | target met |`);
+    console.log(`|---|---|---|---|---|---|---|---|---|---|`);
     for (const row of rows) console.log(row);
   } finally {
     if (app && app.exitCode === null) {

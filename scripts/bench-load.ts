@@ -8,7 +8,8 @@
 //    wrk for a handful of them, with the plan of its lookup.
 // Prints figures, asserts nothing about time; exits 1 on a 5xx or a mismatch. LOAD_REQUESTS (0 skips
 // part 1), LOAD_CONCURRENCY, SCALE_USERS (0 skips part 2) and SCALE_SECONDS change the sizes;
-// BENCH_PROFILE=<folder> writes the app's V8 CPU profile there (scripts/lib/bench-app.ts).
+// BENCH_PROFILE=<folder> writes the app's V8 CPU profile there and BENCH_SKIP_BUILD=1 serves the
+// build that is there as it is (scripts/lib/bench-app.ts).
 import { Client } from "pg";
 import os from "node:os";
 import { checkInstall } from "./lib/preflight";

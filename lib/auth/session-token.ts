@@ -17,21 +17,45 @@ const ENCRYPTION_KEY_INFO = "NextAuth.js Generated Encryption Key";
 // next-auth's decode() allows this much clock skew on exp/iat.
 const CLOCK_TOLERANCE_SECONDS = 15;
 
+// Claims of tokens decrypted lately, per token: a visitor's requests carry the same cookie until
+// next-auth renews it, and the JWE is authenticated, so one token under one key always decrypts to
+// the same claims; only the time checks can change their verdict, and they run again on every use.
+// This is only the decrypt: the session's rules (sessionVersion, lifetime, deleted user) still run on
+// the user's row on every request (lib/auth/session.ts). Bounded: cleared when full.
+const decrypted = new Map<string, JWT>();
+const DECRYPTED_KEPT = 5_000;
+
 // One secret per process in practice; a changed secret (tests) replaces the entry.
 let cached: { secret: string; key: KeyObject } | null = null;
 
 function encryptionKey(secret: string): KeyObject {
   if (cached?.secret !== secret) {
     cached = { secret, key: createSecretKey(Buffer.from(hkdfSync("sha256", secret, "", ENCRYPTION_KEY_INFO, 32))) };
+    // Claims decrypted under another key are not this key's to give.
+    decrypted.clear();
   }
   return cached.key;
+}
+
+/** jose's time checks of jwtDecrypt (nbf, exp, with the clock tolerance), for claims it accepted before. */
+function stillValid(claims: JWT, now: number): boolean {
+  if (typeof claims.nbf === "number" && claims.nbf > now + CLOCK_TOLERANCE_SECONDS) return false;
+  if (typeof claims.exp === "number" && claims.exp <= now - CLOCK_TOLERANCE_SECONDS) return false;
+  return true;
 }
 
 /** next-auth's decode() with the key derived once: the claims, or a thrown error like decode's. */
 export async function decodeSessionJwt(params: { token?: string; secret: string | Buffer }): Promise<JWT | null> {
   if (!params.token) return null;
-  const { payload } = await jwtDecrypt(params.token, encryptionKey(String(params.secret)), { clockTolerance: CLOCK_TOLERANCE_SECONDS });
-  return payload as JWT;
+  const key = encryptionKey(String(params.secret));
+  const known = decrypted.get(params.token);
+  // A copy, so a caller changing its claims cannot change another request's.
+  if (known && stillValid(known, Math.floor(Date.now() / 1000))) return { ...known };
+  // Unknown, or no longer valid: jose decides (and throws its own error for an expired token).
+  const { payload } = await jwtDecrypt(params.token, key, { clockTolerance: CLOCK_TOLERANCE_SECONDS });
+  if (decrypted.size >= DECRYPTED_KEPT) decrypted.clear();
+  decrypted.set(params.token, payload as JWT);
+  return { ...(payload as JWT) };
 }
 
 /** The parts of a request next-auth's getToken reads. */

@@ -42,8 +42,9 @@ export class ProgrammeCache {
   /**
    * The value stored for `key` at `version`, else `build()`'s (one build per key and version even
    * when requests arrive together). A failed build stores nothing, so the next request retries.
+   * `weigh` sizes the value (default: its JSON length, which costs a JSON.stringify per build).
    */
-  async get<T>(key: string, version: string, build: () => Promise<T>): Promise<T> {
+  async get<T>(key: string, version: string, build: () => Promise<T>, weigh: (value: T) => number = estimateBytes): Promise<T> {
     const entry = this.entries.get(key);
     if (entry && entry.version === version) {
       // Map order is the eviction order: a hit moves the entry to the back.
@@ -55,16 +56,16 @@ export class ProgrammeCache {
     const flight = `${version}\n${key}`;
     let pending = this.building.get(flight) as Promise<T> | undefined;
     if (!pending) {
-      pending = this.rebuild(key, version, build).finally(() => this.building.delete(flight));
+      pending = this.rebuild(key, version, build, weigh).finally(() => this.building.delete(flight));
       this.building.set(flight, pending);
     }
     return pending;
   }
 
-  private async rebuild<T>(key: string, version: string, build: () => Promise<T>): Promise<T> {
+  private async rebuild<T>(key: string, version: string, build: () => Promise<T>, weigh: (value: T) => number): Promise<T> {
     this.builds += 1;
     const value = await build();
-    this.store(key, { version, value, bytes: estimateBytes(value) + key.length * 2 });
+    this.store(key, { version, value, bytes: weigh(value) + key.length * 2 });
     return value;
   }
 

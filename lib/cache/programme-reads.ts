@@ -26,10 +26,11 @@ export function startProgrammeListener(): void {
  * served from memory. The version is read BEFORE building, so a stored answer is never older than
  * the version it is stored under. `key` must name everything the answer depends on (the
  * normalised query, the public origin), and the answer must be the same for every visitor.
+ * `weigh` gives the entry's size in bytes when the caller knows it better than a JSON estimate.
  */
-export async function cachedRead<T>(key: string, build: () => Promise<T>): Promise<T> {
+export async function cachedRead<T>(key: string, build: () => Promise<T>, weigh?: (value: T) => number): Promise<T> {
   const version = await programmeVersion.current();
-  return programmeCache.get(key, version, build);
+  return programmeCache.get(key, version, build, weigh);
 }
 
 /** A query string with its parameters in a fixed order, so every spelling shares one entry. */

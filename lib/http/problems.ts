@@ -38,8 +38,9 @@ export function outcomeResponse(outcome: Outcome, headers?: HeadersInit): Respon
   return Response.json(outcome.body, { status: outcome.status, headers });
 }
 
-// Public programme data: a short shared cache is fine.
-const PUBLIC_HEADERS = { "Cache-Control": "public, max-age=60" };
+/** Public programme data: a short shared cache is fine. */
+export const PUBLIC_CACHE_CONTROL = "public, max-age=60";
+const PUBLIC_HEADERS = { "Cache-Control": PUBLIC_CACHE_CONTROL };
 
 export function jsonOk(body: unknown): Response {
   return Response.json(body, { headers: PUBLIC_HEADERS });

@@ -2,10 +2,10 @@
 // columns, in ONE statement: GET /api/itinerary checks the session against the user row and reads
 // the saves in a single round trip (docs/decisions/025-itinerary-at-scale.md). Prisma's nested
 // select took three queries for the saves plus one for the user, each costing about a millisecond
-// of CPU in the client; this is one raw query through the one client (lib/db.ts). The lookup uses
-// the unique (userId, eventId) index of SavedEvent (plan: tests/integration/itinerary-rows.test.ts).
+// of CPU in the client; this is one raw statement on the one client's pool (lib/db.ts). The lookup uses
+// the unique (userId, eventId) index of SavedEvent (plan: tests/integration/itinerary-door.test.ts).
 import "server-only";
-import { Prisma, prisma } from "../db";
+import { prisma, prismaPool } from "../db";
 import type { SessionUserRow } from "../auth/session";
 
 export interface SavedEventRow {
@@ -27,65 +27,93 @@ export interface ItineraryRows {
   saves: SavedEventRow[];
 }
 
-interface Joined {
+/** A save as the statement gives it: [note, savedAt, slug, title, startsAt, endsAt, status, timeIsIllustrative, venue slug, venue name, latitude, longitude]. */
+type SaveTuple = [string | null, number, string, string, number, number, "SCHEDULED" | "CANCELLED", boolean, string, string, number, number];
+
+interface UserWithSaves {
   userId: string;
   email: string | null;
   name: string | null;
   role: "VISITOR" | "ADMIN";
-  emailVerified: Date | null;
+  /** Instants as milliseconds since the epoch (see below). */
+  emailVerified: number | null;
   sessionVersion: number;
-  note: string | null;
-  savedAt: Date | null;
-  slug: string | null;
-  title: string;
-  startsAt: Date;
-  endsAt: Date;
-  status: "SCHEDULED" | "CANCELLED";
-  timeIsIllustrative: boolean;
-  venueSlug: string;
-  venueName: string;
-  latitude: number;
-  longitude: number;
+  saves: SaveTuple[];
+}
+
+// $1 is the user id. One row for the user (none: no such user, so a deleted account's session
+// ends here too), with the saves in time order as one JSON array of arrays: JSON.parse reads it
+// at native speed where pg's row parser spent a fifth of an answer's CPU decoding 20 rows × 18
+// text columns (the user's columns repeated in each). Instants come as epoch milliseconds (exact:
+// the columns hold milliseconds, and float8 holds any integer below 2^53), not as timestamptz
+// text: parsing that (postgres-date) and building Dates through Next's patched Date constructor
+// took another fifth, and the programme's few thousand starts and ends can then share one Date each.
+const MS = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;
+export const ITINERARY_ROWS_SQL = `
+    SELECT u.id AS "userId", u.email, u.name, u.role::text AS role, ${MS(`u."emailVerified"`)} AS "emailVerified", u."sessionVersion",
+      (SELECT coalesce(json_agg(json_build_array(s.note, ${MS(`s."createdAt"`)}, e.slug, e.title, ${MS(`e."startsAt"`)}, ${MS(`e."endsAt"`)},
+                e.status::text, e."timeIsIllustrative", v.slug, v.name, v.latitude, v.longitude)
+              ORDER BY e."startsAt", e."endsAt", e.slug), '[]'::json)
+       FROM "SavedEvent" s JOIN "Event" e ON e.id = s."eventId" JOIN "Venue" v ON v.id = e."venueId"
+       WHERE s."userId" = u.id) AS saves
+    FROM "User" u
+    WHERE u.id = $1`;
+
+/**
+ * The statement's row. Through the pg Pool under the Prisma client, not Prisma's query path: on
+ * the hottest signed-in read, Prisma's $queryRaw (parameter and result mapping, its timestamp
+ * normalising, its allocations) was the largest part of an answer's CPU (decision 025). Same pool,
+ * same connections, same statement, the same values (tests/integration/itinerary-door.test.ts
+ * compares the two). Before Prisma has connected, and once $disconnect has ended its pool, Prisma
+ * answers, as for every other query.
+ */
+async function queryRows(userId: string): Promise<UserWithSaves[]> {
+  const pool = prismaPool();
+  if (!pool) return prisma.$queryRawUnsafe<UserWithSaves[]>(ITINERARY_ROWS_SQL, userId);
+  // Named: each connection parses and plans it once (a unique-index lookup, the same plan for every id).
+  return (await pool.query<UserWithSaves>({ name: "itinerary-rows", text: ITINERARY_ROWS_SQL, values: [userId] })).rows;
+}
+
+// One Date per start or end of the programme, kept per process (bounded: cleared when full). The
+// rows are only read (buildItinerary turns them into strings), never changed, so they can share them.
+const instants = new Map<number, Date>();
+const INSTANTS_KEPT = 20_000;
+
+function instantOf(ms: number): Date {
+  let instant = instants.get(ms);
+  if (!instant) {
+    if (instants.size >= INSTANTS_KEPT) instants.clear();
+    instant = new Date(ms);
+    instants.set(ms, instant);
+  }
+  return instant;
 }
 
 /** The user (with their session columns) and their saved events, in one query. */
 export async function readItineraryRows(userId: string): Promise<ItineraryRows> {
-  // LEFT JOINs: a user without saves still comes back (one row with no event), so "no row at all"
-  // means "no such user" and a deleted account's session ends here too.
-  const joined = await prisma.$queryRaw<Joined[]>(Prisma.sql`
-    SELECT u.id AS "userId", u.email, u.name, u.role::text AS role, u."emailVerified", u."sessionVersion",
-           s.note, s."createdAt" AS "savedAt", e.slug, e.title, e."startsAt", e."endsAt", e.status::text AS status,
-           e."timeIsIllustrative", v.slug AS "venueSlug", v.name AS "venueName", v.latitude, v.longitude
-    FROM "User" u
-    LEFT JOIN "SavedEvent" s ON s."userId" = u.id
-    LEFT JOIN "Event" e ON e.id = s."eventId"
-    LEFT JOIN "Venue" v ON v.id = e."venueId"
-    WHERE u.id = ${userId}
-    ORDER BY e."startsAt", e."endsAt", e.slug`);
-  if (joined.length === 0) return { user: null, saves: [] };
-  const [first] = joined;
+  const found = await queryRows(userId);
+  if (found.length === 0) return { user: null, saves: [] };
+  const [first] = found;
   const user: SessionUserRow = {
     id: first.userId,
     email: first.email,
     name: first.name,
     role: first.role,
-    emailVerified: first.emailVerified,
+    emailVerified: first.emailVerified === null ? null : new Date(first.emailVerified),
     sessionVersion: first.sessionVersion,
   };
-  const saves: SavedEventRow[] = [];
-  for (const row of joined) {
-    if (row.slug === null || row.savedAt === null) continue;
-    saves.push({
-      note: row.note,
-      savedAt: row.savedAt,
-      slug: row.slug,
-      title: row.title,
-      startsAt: row.startsAt,
-      endsAt: row.endsAt,
-      status: row.status,
-      timeIsIllustrative: row.timeIsIllustrative,
-      venue: { slug: row.venueSlug, name: row.venueName, latitude: row.latitude, longitude: row.longitude },
-    });
-  }
+  const saves = first.saves.map(
+    ([note, savedAt, slug, title, startsAt, endsAt, status, timeIsIllustrative, venueSlug, venueName, latitude, longitude]): SavedEventRow => ({
+      note,
+      savedAt: new Date(savedAt),
+      slug,
+      title,
+      startsAt: instantOf(startsAt),
+      endsAt: instantOf(endsAt),
+      status,
+      timeIsIllustrative,
+      venue: { slug: venueSlug, name: venueName, latitude, longitude },
+    }),
+  );
   return { user, saves };
 }

@@ -3,8 +3,8 @@ import { programmeVersion } from "../cache/programme-reads";
 import { createNonce } from "../security/content-security-policy";
 import { defaultExpoDay } from "../time/expo-dates";
 import { configuredPublicOrigin } from "../http/public-base-url";
-import { answerEventsRequest } from "../schedule/events-answer";
-import { inProcessFill } from "./direct-fill";
+import { eventsAnswer } from "../schedule/events-answer";
+import { inProcessFill, type DirectAnswer } from "./direct-fill";
 import { interceptRequests } from "../http/request-hook";
 import { frontDoor } from "./front-door";
 import { PageHtmlStore } from "./page-html-store";
@@ -26,11 +26,17 @@ function ownOrigin(): string {
 
 /**
  * /api/events in process, only where NEXTAUTH_URL names the public origin: without it the answer's
- * URLs come from Next's own reading of the request's origin, which is Next's to make.
+ * URLs come from Next's own reading of the request's origin, which is Next's to make. The stored
+ * text and the headers the route's Response carries (cachedJsonResponse), without that Response;
+ * tests/integration/events-answer-in-process.test.ts compares the two.
  */
-function answerEventsInProcess(url: string): Promise<Response | null> {
-  if (!configuredPublicOrigin()) return Promise.resolve(null);
-  return answerEventsRequest(new Request(url));
+export async function answerEventsInProcess(url: string): Promise<DirectAnswer | null> {
+  const origin = configuredPublicOrigin();
+  if (!origin) return null;
+  const stored = await eventsAnswer(new URL(url).searchParams, origin);
+  if (stored instanceof Response) return { status: stored.status };
+  const headers: [string, string][] = [["cache-control", stored.cacheControl], ["content-type", stored.contentType], ["etag", stored.etag]];
+  return { status: 200, headers, body: stored.body, etag: stored.etag };
 }
 
 export function installPageFrontDoor(): void {

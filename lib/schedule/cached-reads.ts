@@ -7,14 +7,10 @@ import { cachedRead, normalisedQuery } from "../cache/programme-reads";
 import { defaultExpoDay } from "../time/expo-dates";
 import { getEventDetail } from "./event-detail";
 import { getFilterOptions } from "./filter-options";
-import { listEvents } from "./list-events";
 import { getNationalDay, listNationalDays } from "./national-days";
 import { getScheduleView } from "./schedule-view";
 import { getVenueSchedule, listVenues } from "./venues";
 import { getExpoOverview } from "./expo-overview";
-
-export const cachedListEvents: typeof listEvents = (params, baseUrl) =>
-  cachedRead(`api-events ${baseUrl} ${normalisedQuery(params)}`, () => listEvents(params, baseUrl));
 
 export const cachedEventDetail: typeof getEventDetail = (slug) => cachedRead(`event ${slug}`, () => getEventDetail(slug));
 

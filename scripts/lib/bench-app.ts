@@ -4,6 +4,7 @@
 // `npm run bench:http`, so the two share one build), then `next start` on a free port.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { createDatabase, openScratchServer, uniqueDatabaseName } from "./database-lifecycle";
 import { hashBuildInputs, rebuildReason, recordBuildInputs } from "./build-inputs";
@@ -60,7 +61,8 @@ export async function startBenchApp(log: (line: string) => void): Promise<BenchA
       CHECKPOINT_DISABLE: "1",
     };
     const inputs = hashBuildInputs(root);
-    const reason = rebuildReason(path.join(root, distDir), inputs);
+    // BENCH_SKIP_BUILD=1 serves the build that is there, as it is (a before/after comparison keeps two).
+    const reason = process.env.BENCH_SKIP_BUILD === "1" && fs.existsSync(path.join(root, distDir, "BUILD_ID")) ? null : rebuildReason(path.join(root, distDir), inputs);
     if (reason !== null) {
       log(`next build into ${distDir} (${reason})`);
       const build = spawn(process.execPath, [nextBin(), "build"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });

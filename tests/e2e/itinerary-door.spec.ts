@@ -29,6 +29,12 @@ test("the door and Next's route give the same answer and headers for the itinera
     expect((await door.json()).items.map((item: { slug: string; note: string }) => [item.slug, item.note])).toEqual([["mahler-symphony-no-8", "door"]]);
     expect(comparable(door.headers())).toEqual(comparable(route.headers()));
 
+    // A client that takes no compression (the door writes that answer without the middleware).
+    const plain = { headers: { "accept-encoding": "identity" } };
+    const doorPlain = await visitor.context.fetch(`${base}/api/itinerary`, plain);
+    const routePlain = await visitor.context.fetch(`${base}/api/itinerary?via=next`, plain);
+    expect([doorPlain.status(), await doorPlain.text(), comparable(doorPlain.headers())]).toEqual([200, await routePlain.text(), comparable(routePlain.headers())]);
+    expect(doorPlain.headers()["content-encoding"]).toBeUndefined();
   } finally {
     await visitor.dispose();
   }

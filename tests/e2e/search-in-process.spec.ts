@@ -27,3 +27,21 @@ test("a new search's answer from the front door equals Next's own answer, header
   expect(comparable(direct.headers())).toEqual(comparable(fromNext.headers()));
   expect(direct.headers()["x-content-type-options"]).toEqual("nosniff");
 });
+
+test("filtered and paged searches from the front door equal Next's answers, and their ETags give 304s", async ({ request }) => {
+  const stamp = Date.now();
+  expect((await request.get(`/api/events?q=concert+${stamp}a`)).status()).toEqual(200);
+  const identity = { "accept-encoding": "identity" };
+  const viaNext = { ...identity, "if-modified-since": "Mon, 01 Jan 2018 00:00:00 GMT" };
+
+  for (const target of [`/api/events?q=opera&limit=2&s=${stamp}`, `/api/events?date=2017-08-14&q=concert&s=${stamp}`, `/api/events?q=%C3%A9t%C3%A9&s=${stamp}`]) {
+    const direct = await request.get(target, { headers: identity });
+    const fromNext = await request.get(target, { headers: viaNext });
+    expect([target, direct.status(), await direct.text(), comparable(direct.headers())]).toEqual([target, 200, await fromNext.text(), comparable(fromNext.headers())]);
+    const events = ((await direct.json()) as { events: unknown[] }).events;
+    expect(events.length).toBeGreaterThan(0);
+
+    const again = await request.get(target, { headers: { ...identity, "if-none-match": direct.headers().etag } });
+    expect([again.status(), await again.text()]).toEqual([304, ""]);
+  }
+});

@@ -10,10 +10,10 @@ import { encode } from "next-auth/jwt";
 import { GET } from "@/app/api/itinerary/route";
 import { sessionCookieName } from "@/lib/auth/secret";
 import { endAllSessions, SESSION_ABSOLUTE_LIFETIME_SECONDS } from "@/lib/auth/session";
-import { createPrismaClient, prisma } from "@/lib/db";
+import { createPrismaClient, prisma, prismaPool } from "@/lib/db";
 import { buildItinerary, getItinerary } from "@/lib/itinerary/get-itinerary";
 import { itineraryDoor, NEXT_ADDED_HEADERS } from "@/lib/itinerary/itinerary-door";
-import { readItineraryRows } from "@/lib/itinerary/itinerary-rows";
+import { ITINERARY_ROWS_SQL, readItineraryRows } from "@/lib/itinerary/itinerary-rows";
 import { resetTestEvents, resetUserData } from "../helpers/db";
 import { createTestUser, sessionCookieFor, type TestUser } from "../helpers/session";
 import { switchableDatabase } from "../helpers/switchable-database";
@@ -137,11 +137,42 @@ describe("the one query", () => {
     expect(await readItineraryRows("no-such-user")).toEqual({ user: null, saves: [] });
   });
 
+  test("reads through the Prisma client's pg Pool exactly what Prisma's own query path reads for the statement", async () => {
+    const bob = await createTestUser({ name: "Bob" });
+    for (const userId of [alice.id, bob.id, "no-such-user"]) {
+      const throughPrisma = await prisma.$queryRawUnsafe<Record<string, unknown>[]>(ITINERARY_ROWS_SQL, userId);
+      const throughPool = (await prismaPool()!.query(ITINERARY_ROWS_SQL, [userId])).rows;
+      expect(throughPool).toEqual(throughPrisma);
+    }
+    // Instants as exact epoch milliseconds, coordinates and versions as numbers, from both.
+    const [first] = (await prismaPool()!.query(ITINERARY_ROWS_SQL, [alice.id])).rows;
+    const [, savedAt, slug, , startsAt, , , , , , latitude] = first.saves[0];
+    const saved = await prisma.savedEvent.findFirstOrThrow({ where: { userId: alice.id, event: { slug } }, select: { createdAt: true, event: { select: { startsAt: true } } } });
+    expect([savedAt, startsAt, typeof latitude, typeof first.sessionVersion]).toEqual([saved.createdAt.getTime(), saved.event.startsAt.getTime(), "number", "number"]);
+  });
+
+  test("reads the same rows through Prisma before it has connected and once $disconnect has ended its pool", async () => {
+    const parked = globalThis as unknown as { prisma?: ReturnType<typeof createPrismaClient> };
+    const original = parked.prisma;
+    parked.prisma = createPrismaClient(process.env.DATABASE_URL as string);
+    try {
+      expect(prismaPool()).toEqual(null);
+      const throughPrisma = await readItineraryRows(alice.id);
+      // That read connected Prisma: the next one runs on its pool.
+      expect(prismaPool()).not.toEqual(null);
+      expect(await readItineraryRows(alice.id)).toEqual(throughPrisma);
+      await parked.prisma.$disconnect();
+      expect(prismaPool()).toEqual(null);
+      expect(await readItineraryRows(alice.id)).toEqual(throughPrisma);
+      expect(throughPrisma.saves.length).toEqual(5);
+    } finally {
+      await parked.prisma?.$disconnect();
+      parked.prisma = original;
+    }
+  });
+
   test("finds the saves through the (userId, eventId) index, not a scan", async () => {
-    const rows = await prisma.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
-      `EXPLAIN SELECT s.note FROM "User" u LEFT JOIN "SavedEvent" s ON s."userId" = u.id WHERE u.id = $1`,
-      alice.id,
-    );
+    const rows = await prisma.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN ${ITINERARY_ROWS_SQL}`, alice.id);
     const plan = rows.map((row) => row["QUERY PLAN"]).join("\n");
     expect(plan).toMatch(/Index (Only )?Scan using "SavedEvent_userId_eventId_key"|Bitmap Index Scan on "SavedEvent_userId_eventId_key"/);
     expect(plan).not.toMatch(/Seq Scan on "SavedEvent"/);
@@ -161,6 +192,21 @@ describe("the door", () => {
     expect(vary).toEqual(`${nextVary}, Accept-Encoding`);
     expect(headers).toEqual({ ...nextAdded, ...route.headers });
     expect(route.headers).toEqual({ "content-type": "application/json", "cache-control": "private, no-store" });
+  });
+
+  test("without compression gives what Next's compression middleware gives when it does not compress", async () => {
+    // "br" alone: the middleware runs (it only offers gzip and deflate) and sends the answer as it is;
+    // without Accept-Encoding, or with identity, the door writes it itself.
+    const strip = ({ date, ...rest }: Record<string, string>) => (void date, rest);
+    const throughMiddleware = await viaDoor("/api/itinerary", { cookie: aliceCookie, "accept-encoding": "br" });
+    const variants: Record<string, string>[] = [{}, { "accept-encoding": "identity" }, { "accept-encoding": "" }];
+    for (const headers of variants) {
+      const direct = await viaDoor("/api/itinerary", { cookie: aliceCookie, ...headers });
+      expect([direct.status, strip(direct.headers), direct.body]).toEqual([throughMiddleware.status, strip(throughMiddleware.headers), throughMiddleware.body]);
+    }
+    const tampered = aliceCookie.slice(0, -3) + (aliceCookie.endsWith("AAA") ? "BBB" : "AAA");
+    const [refused, refusedThroughMiddleware] = [await viaDoor("/api/itinerary", { cookie: tampered }), await viaDoor("/api/itinerary", { cookie: tampered, "accept-encoding": "br" })];
+    expect([refused.status, strip(refused.headers), refused.body]).toEqual([401, strip(refusedThroughMiddleware.headers), refusedThroughMiddleware.body]);
   });
 
   test("gzips the answer for a client that accepts it, as Next's compression does", async () => {

@@ -54,6 +54,35 @@ describe("decodeSessionJwt", () => {
   });
 });
 
+describe("decodeSessionJwt's memo of decrypted claims", () => {
+  afterEach(() => jest.useRealTimers());
+
+  test("a token read again gives equal claims in a fresh object, so one caller's change does not reach another", async () => {
+    const token = await encode({ token: CLAIMS, secret: SECRET });
+    const first = await decodeSessionJwt({ token, secret: SECRET });
+    (first as Record<string, unknown>).sub = "changed";
+    expect(await decodeSessionJwt({ token, secret: SECRET })).toEqual(await decode({ token, secret: SECRET }));
+  });
+
+  test("a token read while valid throws once it has expired past the tolerance, as next-auth's decode does then", async () => {
+    const token = await encode({ token: CLAIMS, secret: SECRET, maxAge: 60 });
+    expect((await decodeSessionJwt({ token, secret: SECRET }))?.sub).toEqual("user-1");
+    jest.useFakeTimers({ now: Date.now() + 70_000, doNotFake: ["nextTick", "setImmediate", "queueMicrotask"] });
+    // Within the 15 s tolerance after exp: still read, as by next-auth.
+    expect(await decodeSessionJwt({ token, secret: SECRET })).toEqual(await decode({ token, secret: SECRET }));
+    jest.setSystemTime(Date.now() + 10_000);
+    await expect(decode({ token, secret: SECRET })).rejects.toThrow();
+    await expect(decodeSessionJwt({ token, secret: SECRET })).rejects.toThrow();
+  });
+
+  test("a token read under one secret is not read under another", async () => {
+    const token = await encode({ token: CLAIMS, secret: SECRET });
+    expect((await decodeSessionJwt({ token, secret: SECRET }))?.sub).toEqual("user-1");
+    await expect(decodeSessionJwt({ token, secret: OTHER_SECRET })).rejects.toThrow();
+    expect((await decodeSessionJwt({ token, secret: SECRET }))?.sub).toEqual("user-1");
+  });
+});
+
 describe("readSessionClaims", () => {
   test("reads the session cookie among others, like next-auth's getToken", async () => {
     const header = `expo.display-zone=Europe%2FBerlin; ${cookie(await encode({ token: CLAIMS, secret: SECRET }))}; other=1`;

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { inProcessFill } from "@/lib/page-cache/direct-fill";
+import { inProcessFill, type DirectAnswer } from "@/lib/page-cache/direct-fill";
 import { frontDoor, type FrontDoorOptions } from "@/lib/page-cache/front-door";
 import { PageHtmlStore } from "@/lib/page-cache/page-html-store";
 
@@ -15,14 +15,14 @@ const routeCalls: string[] = [];
 const store = new PageHtmlStore();
 let port = 0;
 
-/** The route's work, shared by the stand-in's handler and the in-process fill, as answerEventsRequest is. */
-async function eventsRoute(url: string): Promise<Response> {
+/** The route's work, shared by the stand-in's handler and the in-process fill, as eventsAnswer is: the stored text, or a status. */
+async function eventsRoute(url: string): Promise<DirectAnswer> {
   routeCalls.push(url);
   const q = new URL(url).searchParams.get("q") ?? "";
-  if (q === "bad") return Response.json({ error: "bad q" }, { status: 400 });
+  if (q === "bad") return { status: 400 };
   const body = JSON.stringify({ events: [{ title: `${q} at ${version}` }], padding: "x".repeat(2000) });
   const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
-  return new Response(body, { headers: { "content-type": "application/json", etag, "cache-control": "public, max-age=60" } });
+  return { status: 200, headers: [["cache-control", "public, max-age=60"], ["content-type", "application/json"], ["etag", etag]], body, etag };
 }
 
 const SECURITY_HEADERS = { "x-content-type-options": "nosniff", "x-frame-options": "DENY", "referrer-policy": "strict-origin-when-cross-origin", vary: "rsc" };
@@ -31,9 +31,14 @@ async function nextLike(request: http.IncomingMessage, response: http.ServerResp
   nextAnswers.push(request.url ?? "/");
   const answer = await eventsRoute(`http://${request.headers.host}${request.url}`);
   const headers: http.OutgoingHttpHeaders = { ...SECURITY_HEADERS };
-  answer.headers.forEach((value, name) => (headers[name] = value));
+  if (!("body" in answer)) {
+    response.writeHead(answer.status, { ...headers, "content-type": "application/json" });
+    response.end(JSON.stringify({ error: "bad q" }));
+    return;
+  }
+  for (const [name, value] of answer.headers) headers[name] = value;
   response.writeHead(answer.status, headers);
-  response.end(Buffer.from(await answer.arrayBuffer()));
+  response.end(answer.body);
 }
 
 const options: FrontDoorOptions = {
