@@ -17,6 +17,7 @@ export function appOnIntentLoader(deviceSavesCookie: string, readyEvent: string,
   const loaded: Record<string, boolean> = {};
   const held: { form?: HTMLFormElement; submitter?: HTMLElement | null; control?: HTMLElement }[] = [];
   const typed: { field: HTMLInputElement | HTMLTextAreaElement; value: string }[] = [];
+  const toggled: { box: HTMLInputElement; checked: boolean }[] = [];
   let started = false;
   let ready = false;
   let bypass = false;
@@ -52,8 +53,20 @@ export function appOnIntentLoader(deviceSavesCookie: string, readyEvent: string,
       field.dispatchEvent(new Event("input", { bubbles: true }));
     }
   }
+  // A checkbox outside any form does nothing without the app (the timetable's columns): its
+  // native toggle stays on screen, and once the app listens the same toggle is made again as a
+  // click it sees (from the opposite state, whatever hydration left in the box).
+  function replayToggles(): void {
+    const items = toggled.splice(0, toggled.length);
+    for (let i = 0; i < items.length; i++) {
+      if (!items[i].box.isConnected) continue;
+      items[i].box.checked = !items[i].checked;
+      items[i].box.click();
+    }
+  }
   function replay(): void {
     restoreTyped();
+    replayToggles();
     const items = held.splice(0, held.length);
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
@@ -72,6 +85,16 @@ export function appOnIntentLoader(deviceSavesCookie: string, readyEvent: string,
     ready = true;
     setTimeout(replay, 0);
   });
+  addEventListener(
+    "change",
+    function (event: Event) {
+      const box = event.target as HTMLInputElement;
+      if (ready || !box || box.tagName !== "INPUT" || box.type !== "checkbox" || box.form) return;
+      for (let i = 0; i < toggled.length; i++) if (toggled[i].box === box) toggled.splice(i, 1);
+      toggled.push({ box: box, checked: box.checked });
+    },
+    true,
+  );
   addEventListener(
     "input",
     function (event: Event) {

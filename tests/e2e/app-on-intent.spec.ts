@@ -126,3 +126,23 @@ test("a note typed into a prefilled field while the app loads survives its hydra
   // React's state followed the restored text: the counter says so.
   await expect(page.getByText(`${"Bring the tickets and the umbrella".length} of 1,000 characters`)).toBeVisible();
 });
+
+test("a timetable column unticked before the app runs is hidden once it does", async ({ page }) => {
+  await page.goto("/timetable?date=2017-08-14", { waitUntil: "load" });
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/**/*.js", async (route) => {
+    await released;
+    await route.continue();
+  });
+  const grid = page.getByRole("region", { name: /^Timetable for/ });
+  const header = grid.getByRole("link", { name: "Pavilion of Pakistan", exact: true });
+  await expect(header).toBeVisible();
+  // The <details> opens natively; the box toggles natively, and only the app can act on it.
+  await page.getByText(/^Venues shown:/).click();
+  await page.getByRole("checkbox", { name: "Pavilion of Pakistan" }).uncheck();
+  await expect(header).toBeVisible();
+  release();
+  await expect(header).toHaveCount(0);
+  await expect(page.getByRole("checkbox", { name: "Pavilion of Pakistan" })).not.toBeChecked();
+});
