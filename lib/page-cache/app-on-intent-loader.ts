@@ -16,8 +16,9 @@ export function appOnIntentLoader(deviceSavesCookie: string, readyEvent: string,
   const intents = ["pointerdown", "touchstart", "keydown", "focusin", "wheel", "change"];
   const loaded: Record<string, boolean> = {};
   const held: { form?: HTMLFormElement; submitter?: HTMLElement | null; control?: HTMLElement }[] = [];
-  const typed: { field: HTMLInputElement | HTMLTextAreaElement; value: string }[] = [];
-  const toggled: { box: HTMLInputElement; checked: boolean }[] = [];
+  // The last value typed, and the last state of a form-less checkbox, per field, before the app ran.
+  const typed = new Map<HTMLInputElement | HTMLTextAreaElement, string>();
+  const toggled = new Map<HTMLInputElement, boolean>();
   let started = false;
   let ready = false;
   let bypass = false;
@@ -44,25 +45,24 @@ export function appOnIntentLoader(deviceSavesCookie: string, readyEvent: string,
   // React's hydration sets a prefilled textarea's value back to the server's text: what the visitor
   // typed meanwhile is put back, with an input event so the component's state follows.
   function restoreTyped(): void {
-    const items = typed.splice(0, typed.length);
-    for (let i = 0; i < items.length; i++) {
-      const field = items[i].field;
-      if (!field.isConnected || field.value === items[i].value) continue;
+    typed.forEach(function (value, field) {
+      if (!field.isConnected || field.value === value) return;
       const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), "value");
-      if (setter && setter.set) setter.set.call(field, items[i].value);
+      if (setter && setter.set) setter.set.call(field, value);
       field.dispatchEvent(new Event("input", { bubbles: true }));
-    }
+    });
+    typed.clear();
   }
   // A checkbox outside any form does nothing without the app (the timetable's columns): its
   // native toggle stays on screen, and once the app listens the same toggle is made again as a
   // click it sees (from the opposite state, whatever hydration left in the box).
   function replayToggles(): void {
-    const items = toggled.splice(0, toggled.length);
-    for (let i = 0; i < items.length; i++) {
-      if (!items[i].box.isConnected) continue;
-      items[i].box.checked = !items[i].checked;
-      items[i].box.click();
-    }
+    toggled.forEach(function (checked, box) {
+      if (!box.isConnected) return;
+      box.checked = !checked;
+      box.click();
+    });
+    toggled.clear();
   }
   function replay(): void {
     restoreTyped();
@@ -85,23 +85,15 @@ export function appOnIntentLoader(deviceSavesCookie: string, readyEvent: string,
     ready = true;
     setTimeout(replay, 0);
   });
-  addEventListener(
-    "change",
-    function (event: Event) {
-      const box = event.target as HTMLInputElement;
-      if (ready || !box || box.tagName !== "INPUT" || box.type !== "checkbox" || box.form) return;
-      for (let i = 0; i < toggled.length; i++) if (toggled[i].box === box) toggled.splice(i, 1);
-      toggled.push({ box: box, checked: box.checked });
-    },
-    true,
-  );
+  // A checkbox fires "input" too; only one outside any form needs the app to act on it.
   addEventListener(
     "input",
     function (event: Event) {
       const field = event.target as HTMLInputElement | HTMLTextAreaElement;
       if (ready || !field || (field.tagName !== "TEXTAREA" && field.tagName !== "INPUT")) return;
-      for (let i = 0; i < typed.length; i++) if (typed[i].field === field) typed.splice(i, 1);
-      typed.push({ field: field, value: field.value });
+      if (field.type === "checkbox") {
+        if (!field.form) toggled.set(field as HTMLInputElement, (field as HTMLInputElement).checked);
+      } else typed.set(field, field.value);
     },
     true,
   );

@@ -3,6 +3,7 @@ import { StringDecoder } from "node:string_decoder";
 import zlib from "node:zlib";
 import { DEVICE_SAVES_COOKIE } from "../itinerary/device-saves";
 import { APP_READY_EVENT, APP_SCRIPT_ATTRIBUTE, appOnIntentLoader } from "./app-on-intent-loader";
+import { isNextVariant, PUBLIC_PAGE } from "./front-door";
 import { interceptRequests } from "../http/request-hook";
 
 // Next's and React's client runtime starts on a page's first intent, not at load
@@ -19,10 +20,8 @@ import { interceptRequests } from "../http/request-hook";
 // meanwhile survives hydration. Everything else a tap can do, the browser does natively. On a phone the first touch of a scroll is an intent, so
 // the app is usually ready before the first tap on a card.
 
-/** GET document requests for these paths load the app on intent. Admin, sign-in and the map keep it at load. */
-const ON_INTENT_PAGE = /^\/(?:|schedule|timetable|venues|national-days|pakistan-day|changes|itinerary|(?:events|venues|national-days|i)\/[^/?#]+)$/;
-/** A request for an RSC payload, a prefetch or a server action: not a document. */
-const NEXT_VARIANT_HEADER = /^(?:rsc|next-.*|purpose|sec-purpose)$/;
+/** Besides the public pages, these GET documents load the app on intent. Admin, sign-in and the map keep it at load. */
+const OTHER_ON_INTENT_PAGE = /^\/(?:changes|itinerary|i\/[^/?#]+)$/;
 
 const APP_SCRIPT = /<script src="(\/_next\/static\/[^"]+\.js)"([^>]*)><\/script>/g;
 const APP_PRELOAD = /<link rel="preload" as="script"[^>]*href="\/_next\/static\/[^"]+\.js"[^>]*\/?>/g;
@@ -74,9 +73,9 @@ export function loadsAppOnIntent(request: http.IncomingMessage): boolean {
   if (request.method !== "GET") return false;
   const target = request.url ?? "/";
   const queryAt = target.indexOf("?");
-  if (!ON_INTENT_PAGE.test(queryAt < 0 ? target : target.slice(0, queryAt))) return false;
-  if (queryAt >= 0 && new URLSearchParams(target.slice(queryAt + 1)).has("_rsc")) return false;
-  return !Object.keys(request.headers).some((name) => NEXT_VARIANT_HEADER.test(name));
+  const path = queryAt < 0 ? target : target.slice(0, queryAt);
+  if (!PUBLIC_PAGE.test(path) && !OTHER_ON_INTENT_PAGE.test(path)) return false;
+  return !isNextVariant(request, target);
 }
 
 const COMPRESSIBLE = /^(?:text\/|application\/(?:json|javascript|xml|[\w.+-]*\+(?:json|xml)))/;

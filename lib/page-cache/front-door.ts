@@ -29,7 +29,7 @@ const NONCE_MARK = "\u0000nonce\u0000";
 
 // The public pages (app/): home, schedule (all its filter variants), event, venue, national day,
 // Pakistan Day, timetable. Private pages, forms, /map (routes need a session) and everything else pass.
-const PUBLIC_PAGE = /^\/(?:|schedule|timetable|venues|national-days|pakistan-day|(?:events|venues|national-days)\/[^/?#]+)$/;
+export const PUBLIC_PAGE = /^\/(?:|schedule|timetable|venues|national-days|pakistan-day|(?:events|venues|national-days)\/[^/?#]+)$/;
 
 // Public data (docs/decisions/004, 006): the programme's JSON and the public feeds. The same for
 // every visitor; their absolute URLs name NEXTAUTH_URL, or the Host when it is unset, so the Host
@@ -42,6 +42,13 @@ const NEXT_VARIANT_HEADER = /^(?:rsc|next-.*|x-middleware-.*|purpose|sec-purpose
 
 // Hop-by-hop and per-response headers of the rendered copy, set afresh on every answer.
 const NOT_REPLAYED = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding"]);
+
+/** An RSC payload, prefetch or server action for a page's URL, not a request for its document. */
+export function isNextVariant(request: http.IncomingMessage, target: string): boolean {
+  const queryAt = target.indexOf("?");
+  if (queryAt >= 0 && new URLSearchParams(target.slice(queryAt + 1)).has("_rsc")) return true;
+  return Object.keys(request.headers).some((name) => NEXT_VARIANT_HEADER.test(name));
+}
 
 export interface FrontDoorOptions {
   store: PageHtmlStore;
@@ -99,8 +106,7 @@ export function cacheableRequest(request: http.IncomingMessage, today: string, s
   const path = queryAt < 0 ? target : target.slice(0, queryAt);
   if (PUBLIC_DATA.test(path)) return cacheableData(request, target);
   if (!PUBLIC_PAGE.test(path)) return null;
-  if (queryAt >= 0 && new URLSearchParams(target.slice(queryAt + 1)).has("_rsc")) return null;
-  for (const name of Object.keys(request.headers)) if (NEXT_VARIANT_HEADER.test(name)) return null;
+  if (isNextVariant(request, target)) return null;
   if (isBot(request.headers["user-agent"] ?? "")) return null;
   const cookies = keyCookies(request.headers.cookie);
   if (!cookies) return null;
