@@ -11,6 +11,8 @@ import { visitorOfRequest } from "./visitor-of-request";
  *
  * Both labels are in the button and CSS shows the one `data-saved` asks for, so the enhancer only
  * ever changes that attribute, never text React owns; a hidden label is not in the accessible name.
+ * Every element here is repeated on each card (100 on a full schedule page), and each costs the
+ * phone's first style and layout pass: hence two spans, no star elements and no hidden `save`.
  */
 /** The server action the form posts to (app/itinerary/actions.ts), handed down by the page. */
 export type SaveAction = (formData: FormData) => Promise<ActionResult>;
@@ -24,14 +26,11 @@ export async function SaveEventForm({ slug, title, action }: { slug: string; tit
   return (
     <form className="save-event no-print" data-saved={isSaved ? "true" : "false"} data-slug={slug} data-title={title} action={formAction}>
       <input type="hidden" name="slug" value={slug} />
-      <input type="hidden" name="save" value={isSaved ? "0" : "1"} />
-      <button type="submit">
-        <span className="when-unsaved">
-          <span aria-hidden="true">☆</span>Save to itinerary
-        </span>
-        <span className="when-saved">
-          <span aria-hidden="true">★</span>Remove from itinerary
-        </span>
+      {/* The state asked for rides on the button (a native post sends its name and value), not on
+          a hidden field: one element less per card. The stars are CSS (globals.css). */}
+      <button type="submit" name="save" value={isSaved ? "0" : "1"}>
+        <span className="when-unsaved">Save to itinerary</span>
+        <span className="when-saved">Remove from itinerary</span>
       </button>
     </form>
   );

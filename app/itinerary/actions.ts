@@ -58,8 +58,11 @@ export async function saveEventAction(formData: FormData): Promise<ActionResult>
   const user = await getSessionUser();
   if (!user) redirect(signInPath(await returnPath()));
   const slug = String(formData.get("slug") ?? "");
-  const outcome =
-    formData.get("save") === "1" ? await saveEventToItinerary(user.id, slug, undefined) : await removeEventFromItinerary(user.id, slug);
+  const save = formData.get("save");
+  // The button carries it, so a post made without the button (a script's form.submit()) has none:
+  // refused rather than read as a removal.
+  if (save !== "1" && save !== "0") return { ok: false, message: 'Say whether to save or remove the event: "save" must be 1 or 0.' };
+  const outcome = save === "1" ? await saveEventToItinerary(user.id, slug, undefined) : await removeEventFromItinerary(user.id, slug);
   return resultOf(outcome);
 }
 

@@ -6,12 +6,14 @@
 export const APP_READY_EVENT = "expo2017:app-ready";
 /** Placeholders' attribute: the browser runs no script of an unknown type. */
 export const APP_SCRIPT_ATTRIBUTE = "data-app-src";
+/** The type the RSC payload's inline scripts carry until the app starts (an unknown type: not run). */
+export const APP_FLIGHT_TYPE = "application/x-app-flight";
 
 /**
  * The inline loader, sent as its source text: plain ES2017 with no imports, since it runs before
  * anything else on the page. Exported for its unit test, which runs it in jsdom.
  */
-export function appOnIntentLoader(deviceSavesCookie: string, readyEvent: string, attribute: string): void {
+export function appOnIntentLoader(deviceSavesCookie: string, readyEvent: string, attribute: string, flightType: string): void {
   // "change": a choice in a <select> (a test driver can make one without a focus or a key).
   const intents = ["pointerdown", "touchstart", "keydown", "focusin", "wheel", "change"];
   const loaded: Record<string, boolean> = {};
@@ -35,12 +37,30 @@ export function appOnIntentLoader(deviceSavesCookie: string, readyEvent: string,
       document.head.appendChild(script);
     }
   }
+  // The RSC payload, in document order, into the queue Next's client reads when it runs: each
+  // inert script holds `self.__next_f.push(<JSON>)` as Next wrote it (JSON.parse: no eval under the CSP).
+  function pushPayload(): void {
+    const w = window as unknown as { __next_f?: unknown[] };
+    const queue = (w.__next_f = w.__next_f || []);
+    const inert = document.querySelectorAll('script[type="' + flightType + '"]:not([data-pushed])');
+    for (let i = 0; i < inert.length; i++) {
+      const text = inert[i].textContent || "";
+      inert[i].setAttribute("data-pushed", "");
+      queue.push(JSON.parse(text.slice(text.indexOf("(") + 1, text.lastIndexOf(")"))));
+    }
+  }
+  function loadAll(): void {
+    pushPayload();
+    load();
+  }
   function start(): void {
     if (started) return;
     started = true;
     for (let i = 0; i < intents.length; i++) removeEventListener(intents[i], start, true);
-    load();
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", load);
+    loadAll();
+    // Started while the page streams: the rest of the payload before Next closes its stream (Next
+    // listens for this event after this listener, as its scripts run later).
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", loadAll);
   }
   // React's hydration sets a prefilled textarea's value back to the server's text: what the visitor
   // typed meanwhile is put back, with an input event so the component's state follows.

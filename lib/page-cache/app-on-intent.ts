@@ -2,7 +2,7 @@ import type http from "node:http";
 import { StringDecoder } from "node:string_decoder";
 import zlib from "node:zlib";
 import { DEVICE_SAVES_COOKIE } from "../itinerary/device-saves";
-import { APP_READY_EVENT, APP_SCRIPT_ATTRIBUTE, appOnIntentLoader } from "./app-on-intent-loader";
+import { APP_FLIGHT_TYPE, APP_READY_EVENT, APP_SCRIPT_ATTRIBUTE, appOnIntentLoader } from "./app-on-intent-loader";
 import { isNextVariant, PUBLIC_PAGE } from "./front-door";
 import { interceptRequests } from "../http/request-hook";
 
@@ -24,13 +24,18 @@ import { interceptRequests } from "../http/request-hook";
 const OTHER_ON_INTENT_PAGE = /^\/(?:changes|itinerary|i\/[^/?#]+)$/;
 
 const APP_SCRIPT = /<script src="(\/_next\/static\/[^"]+\.js)"([^>]*)><\/script>/g;
+// The page's RSC payload, which hydration reads: inline scripts of Next's of the form
+// `self.__next_f.push(<JSON>)` (the first one, which creates the array, stays as it is). Made
+// inert, they cost the phone nothing at load; the loader pushes them when the app starts.
+const FLIGHT_OPEN = "self.__next_f.push(";
+const FLIGHT_SCRIPT = /<script(?: nonce="[^"]*")?>self\.__next_f\.push\(/g;
 const APP_PRELOAD = /<link rel="preload" as="script"[^>]*href="\/_next\/static\/[^"]+\.js"[^>]*\/?>/g;
-const LOADER_SOURCE = `(${appOnIntentLoader.toString()})(${JSON.stringify(DEVICE_SAVES_COOKIE)},${JSON.stringify(APP_READY_EVENT)},${JSON.stringify(APP_SCRIPT_ATTRIBUTE)})`;
+const LOADER_SOURCE = `(${appOnIntentLoader.toString()})(${[DEVICE_SAVES_COOKIE, APP_READY_EVENT, APP_SCRIPT_ATTRIBUTE, APP_FLIGHT_TYPE].map((value) => JSON.stringify(value)).join(",")})`;
 
 /**
  * Rewrites a page's HTML as it streams: each chunk script becomes a placeholder (the first one
- * preceded by the loader, with the same nonce), chunk preloads go. A tag split across writes is
- * held back until the next one.
+ * preceded by the loader, with the same nonce), chunk preloads go, the RSC payload's scripts become
+ * inert. A tag split across writes is held back until the next one.
  */
 export class AppScriptDeferral {
   private carry = "";
@@ -45,6 +50,10 @@ export class AppScriptDeferral {
     if (open >= 0 && all.indexOf(">", open) < 0) cut = open;
     const script = all.lastIndexOf('<script src="/_next/');
     if (script >= 0 && all.indexOf("</script>", script) < 0) cut = Math.min(cut, script);
+    // An inline script's tag whose first characters may still be the payload's opening call.
+    const inline = all.lastIndexOf("<script");
+    const body = inline >= 0 ? all.indexOf(">", inline) + 1 : 0;
+    if (body > 0 && all.length - body < FLIGHT_OPEN.length && FLIGHT_OPEN.startsWith(all.slice(body))) cut = Math.min(cut, inline);
     if (all.length - cut > 1024) cut = all.length;
     this.carry = all.slice(cut);
     return this.rewrite(all.slice(0, cut));
@@ -57,7 +66,8 @@ export class AppScriptDeferral {
   }
 
   private rewrite(html: string): string {
-    return html.replace(APP_PRELOAD, "").replace(APP_SCRIPT, (tag: string, src: string, attributes: string) => {
+    const inert = html.replace(FLIGHT_SCRIPT, `<script type="${APP_FLIGHT_TYPE}">${FLIGHT_OPEN}`);
+    return inert.replace(APP_PRELOAD, "").replace(APP_SCRIPT, (tag: string, src: string, attributes: string) => {
       if (/\bnoModule\b/i.test(attributes)) return tag;
       const placeholder = `<script type="application/x-app-on-intent" ${APP_SCRIPT_ATTRIBUTE}="${src}"></script>`;
       if (this.loaderSent) return placeholder;

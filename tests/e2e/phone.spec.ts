@@ -94,6 +94,19 @@ test.describe("on a 375 px phone", () => {
     await expect(main).toBeHidden();
   });
 
+  test("a phone downloads no font and shows the save star as decoration only", async ({ page }) => {
+    const fonts: string[] = [];
+    page.on("request", (request) => {
+      if (request.resourceType() === "font") fonts.push(request.url());
+    });
+    await page.goto("/schedule?date=2017-08-14");
+    await page.waitForLoadState("networkidle");
+    expect(fonts).toEqual([]);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontFamily)).toMatch(/^system-ui/);
+    // The star is CSS content with empty alternative text: the button's name is its label alone.
+    await expect(page.getByRole("button", { name: "Save to itinerary", exact: true }).first()).toBeVisible();
+  });
+
   test("the menu opens without JavaScript too", async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 812 } });
     const page = await context.newPage();
@@ -103,6 +116,14 @@ test.describe("on a 375 px phone", () => {
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Schedule" })).toBeVisible();
     await context.close();
   });
+});
+
+test("a wide screen uses the self-hosted Geist", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/schedule?date=2017-08-14");
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontFamily)).toMatch(/siteFont/);
+  // font-display: optional may leave the first page in the fallback; the face itself is served.
+  expect(await page.evaluate(() => document.fonts.load("16px siteFont").then((faces) => faces.length))).toBe(1);
 });
 
 test("public pages may be kept for Back; private ones answer no-store", async ({ page, request }) => {

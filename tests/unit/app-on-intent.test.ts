@@ -16,7 +16,8 @@ const PAGE = [
   `</head><body><p>Symphony No. 8 — 2 &lt; 3</p><script type="application/ld+json">{"a":1}</script>`,
   `<script nonce="${NONCE}" id="_R_">(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({})</script>`,
   `<script src="/_next/static/chunks/310vm2bl3xxpt.js" nonce="${NONCE}" async=""></script>`,
-  `<script nonce="${NONCE}">self.__next_f.push([1,"a < b: Astana — Астана"])</script></body></html>`,
+  `<script nonce="${NONCE}">(self.__next_f=self.__next_f||[]).push([0])</script>`,
+  `<script nonce="${NONCE}">self.__next_f.push([1,"a \\u003c b: Astana — Астана"])</script></body></html>`,
 ].join("");
 
 function deferInOneGo(html: string): string {
@@ -43,7 +44,23 @@ describe("the HTML of a page that loads the app on intent", () => {
     expect(out.split(`<script nonce="${NONCE}">(function`).length - 1).toBe(1);
     expect(out.indexOf(`<script nonce="${NONCE}">(`)).toBeLessThan(out.indexOf("x-app-on-intent"));
     expect(out).toContain(`"expo2017-device-saves"`);
-    for (const kept of [`<p>Symphony No. 8 — 2 &lt; 3</p>`, `id="_R_"`, `"a < b: Astana — Астана"`, `{"a":1}`]) expect(out).toContain(kept);
+    for (const kept of [`<p>Symphony No. 8 — 2 &lt; 3</p>`, `id="_R_"`, `{"a":1}`, `<script nonce="${NONCE}">(self.__next_f=self.__next_f||[]).push([0])</script>`]) {
+      expect(out).toContain(kept);
+    }
+  });
+
+  it("makes the RSC payload's scripts inert, their text unchanged; the one creating the queue still runs", () => {
+    expect(out).toContain(`<script type="application/x-app-flight">self.__next_f.push([1,"a \\u003c b: Astana — Астана"])</script>`);
+    expect(out).not.toContain(`<script nonce="${NONCE}">self.__next_f`);
+  });
+
+  it("holds back an inline script's tag until it shows whether the payload follows", () => {
+    const bytes = PAGE;
+    const at = bytes.indexOf("self.__next_f.push([1");
+    for (let cut = at - 40; cut <= at + 20; cut++) {
+      const deferral = new AppScriptDeferral();
+      expect(deferral.push(bytes.slice(0, cut)) + deferral.push(bytes.slice(cut)) + deferral.end()).toBe(out);
+    }
   });
 
   it("gives the same bytes however the stream is cut, even inside a tag or a multi-byte character", () => {

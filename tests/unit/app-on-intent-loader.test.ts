@@ -1,0 +1,58 @@
+import { JSDOM } from "jsdom";
+import { APP_FLIGHT_TYPE, APP_READY_EVENT, APP_SCRIPT_ATTRIBUTE, appOnIntentLoader } from "@/lib/page-cache/app-on-intent-loader";
+
+// The loader's source text run in a DOM: the RSC payload that lib/page-cache/app-on-intent.ts made
+// inert reaches the queue Next's client reads, whole and in document order, once the app starts.
+const CALL = `(${appOnIntentLoader.toString()})(${[
+  "expo2017-device-saves",
+  APP_READY_EVENT,
+  APP_SCRIPT_ATTRIBUTE,
+  APP_FLIGHT_TYPE,
+]
+  .map((value) => JSON.stringify(value))
+  .join(",")})`;
+
+const inertPayload = (json: string) => `<script type="${APP_FLIGHT_TYPE}">self.__next_f.push(${json})</script>`;
+
+function pageWithLoader(readyState: () => DocumentReadyState) {
+  const dom = new JSDOM(
+    `<!DOCTYPE html><html><head><script type="application/x-app-on-intent" ${APP_SCRIPT_ATTRIBUTE}="/_next/static/chunks/a.js"></script></head><body>` +
+      inertPayload(`[1,"0:{\\"a\\":\\"Pakistan Day \\u003c 14 Aug\\"}\\n"]`) +
+      inertPayload(`[1,"1:\\"Астана — (brackets) in text\\"\\n"]`) +
+      `</body></html>`,
+    { runScripts: "outside-only" },
+  );
+  const { window } = dom;
+  Object.defineProperty(window.document, "readyState", { configurable: true, get: readyState });
+  window.eval(`(self.__next_f=self.__next_f||[]).push([0]);${CALL}`);
+  const queue = () => (window as unknown as { __next_f: unknown[] }).__next_f;
+  return { window, document: window.document, queue };
+}
+
+describe("the app-on-intent loader and the RSC payload", () => {
+  it("leaves the payload alone until an intent, then queues it in order and loads the chunks", () => {
+    const { window, document, queue } = pageWithLoader(() => "complete");
+    expect(queue()).toEqual([[0]]);
+    expect(document.head.querySelector("script[src]")).toBeNull();
+
+    window.dispatchEvent(new window.Event("pointerdown"));
+    expect(queue()).toEqual([[0], [1, '0:{"a":"Pakistan Day < 14 Aug"}\n'], [1, '1:"Астана — (brackets) in text"\n']]);
+    expect(document.head.querySelector("script[src]")?.getAttribute("src")).toBe("/_next/static/chunks/a.js");
+
+    // A second intent queues nothing twice.
+    window.dispatchEvent(new window.Event("keydown"));
+    expect(queue()).toHaveLength(3);
+  });
+
+  it("started while the page still streams, queues the payload that comes later once the document is parsed", () => {
+    let state: DocumentReadyState = "loading";
+    const { window, document, queue } = pageWithLoader(() => state);
+    window.dispatchEvent(new window.Event("touchstart"));
+    expect(queue()).toHaveLength(3);
+
+    document.body.insertAdjacentHTML("beforeend", inertPayload(`[1,"2:\\"last\\"\\n"]`));
+    state = "interactive";
+    document.dispatchEvent(new window.Event("DOMContentLoaded"));
+    expect(queue()).toEqual([[0], expect.anything(), expect.anything(), [1, '2:"last"\n']]);
+  });
+});
