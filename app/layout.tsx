@@ -5,6 +5,7 @@ import { AccountMenu } from "@/components/account-menu";
 import { AdminHeaderLink } from "@/components/admin-header-link";
 import { DeviceSavesNotice } from "@/components/device-saves-notice";
 import { SavedEventsProvider } from "@/components/saved-events-provider";
+import { SaveEventsForm } from "@/components/save-event-form";
 import { SaveFormsEnhancer } from "@/components/save-forms-enhancer";
 import { SiteHeader } from "@/components/site-header";
 import { visitorOfRequest } from "@/components/visitor-of-request";
@@ -56,6 +57,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <Suspense fallback={null}>
             <SaveFormsEnhancer />
           </Suspense>
+          {/* The one form every card's save button submits (components/save-event-form.tsx). */}
+          <SaveEventsForm action={saveEventAction} />
           <DeviceSavesNotice />
           <main id="main" className="page">
             {children}

@@ -2,18 +2,15 @@ import type { EventRow } from "@/lib/schedule/event-row";
 import { eventPath } from "@/lib/http/paths";
 import { venuePath } from "@/lib/http/paths";
 import { EventTime } from "./event-time";
-import { SaveEventForm, type SaveAction } from "./save-event-form";
+import { SaveEventButton } from "./save-event-form";
 import { SearchHighlight } from "./search-highlight";
 
 export function EventCard({
   event,
   showVenue = true,
   highlight,
-  saveAction,
 }: {
   event: EventRow;
-  /** The save form's server action: components never import app/, so the page hands it down. */
-  saveAction: SaveAction;
   showVenue?: boolean;
   /** Folded search words to mark in the title, venue and performers. */
   highlight?: readonly string[];
@@ -51,7 +48,7 @@ export function EventCard({
       {event.performers.length ? <p className="muted event-performers">
           <SearchHighlight text={event.performers.join(", ")} words={highlight} />
         </p> : null}
-      <SaveEventForm slug={event.slug} title={event.title} action={saveAction} />
+      <SaveEventButton slug={event.slug} title={event.title} />
     </article>
   );
 }

@@ -2,17 +2,14 @@ import type { EventRow } from "@/lib/schedule/event-row";
 import { groupByAstanaDay } from "@/lib/schedule/event-row";
 import { longDayLabel } from "@/lib/time/format";
 import { EventCard } from "./event-card";
-import type { SaveAction } from "./save-event-form";
 
 /** Events as cards; grouped under a heading per Astana day when they span several days. */
 export function EventList({
   events,
   byDay = false,
   showVenue = true,
-  saveAction,
 }: {
   events: EventRow[];
-  saveAction: SaveAction;
   byDay?: boolean;
   showVenue?: boolean;
 }) {
@@ -21,7 +18,7 @@ export function EventList({
       <ul className="card-list">
         {events.map((event) => (
           <li key={event.id}>
-            <EventCard event={event} showVenue={showVenue} saveAction={saveAction} />
+            <EventCard event={event} showVenue={showVenue} />
           </li>
         ))}
       </ul>
@@ -32,7 +29,7 @@ export function EventList({
       {groupByAstanaDay(events).map((day) => (
         <section key={day.date} aria-labelledby={`day-${day.date}`}>
           <h2 id={`day-${day.date}`}>{longDayLabel(day.date)}</h2>
-          <EventList events={day.events} showVenue={showVenue} saveAction={saveAction} />
+          <EventList events={day.events} showVenue={showVenue} />
         </section>
       ))}
     </>

@@ -3,35 +3,36 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect } from "react";
 import { addDeviceSave, readDeviceSaves, removeDeviceSave, writeDeviceSaves } from "@/lib/itinerary/device-saves";
-import { APP_READY_EVENT } from "@/lib/page-cache/app-on-intent-loader";
+import { APP_READY_EVENT, SAVE_FORM_ID } from "@/lib/page-cache/app-on-intent-loader";
 import { useSavedEvents } from "./saved-events-provider";
 
-const FORM_SELECTOR = "form.save-event";
+const BUTTON_SELECTOR = "button.save-event";
 const MESSAGE_CLASS = "save-event-message";
 
-function setSaved(form: HTMLFormElement, saved: boolean): void {
-  form.dataset.saved = saved ? "true" : "false";
+function setSaved(button: HTMLButtonElement, saved: boolean): void {
+  button.dataset.saved = saved ? "true" : "false";
 }
 
-function showMessage(form: HTMLFormElement, text: string | null): void {
-  form.querySelector(`.${MESSAGE_CLASS}`)?.remove();
+function showMessage(button: HTMLButtonElement, text: string | null): void {
+  const next = button.nextElementSibling;
+  if (next?.classList.contains(MESSAGE_CLASS)) next.remove();
   if (!text) return;
   // Created here, not by React: React renders nothing in this place, so it never touches it.
   const message = document.createElement("span");
   message.className = `${MESSAGE_CLASS} error-text`;
   message.setAttribute("role", "alert");
   message.textContent = text;
-  form.append(message);
+  button.after(message);
 }
 
 /**
- * The one script behind every save form and event-card link of a page (issue 13: a client
+ * The one script behind every save button and event-card link of a page (issue 13: a client
  * component per card cost the phone's main thread more than the cards themselves). Mounted once in
- * the root layout. Before it runs, the forms post to the server action and the links load pages;
- * once it runs:
- * - a save flips the form's label at once and posts through the same server action (signed in),
+ * the root layout. Before it runs, the buttons post the page's save form to the server action and
+ * the links load pages; once it runs:
+ * - a save flips the button's label at once and posts through the same server action (signed in),
  *   put back with a message if the server refuses; signed out, it is kept on this device;
- * - a signed-out visitor's device saves are shown on every form of the page, after each navigation;
+ * - a signed-out visitor's device saves are shown on every button of the page, after each navigation;
  * - a tap on a card's link (`data-app-link`) is a client navigation, like next/link's, without a
  *   Link component (and its prefetch observer) per card.
  */
@@ -45,31 +46,34 @@ export function SaveFormsEnhancer() {
   useEffect(() => {
     if (account) return;
     const saved = new Set(deviceSaves);
-    for (const form of document.querySelectorAll<HTMLFormElement>(FORM_SELECTOR)) setSaved(form, saved.has(form.dataset.slug ?? ""));
+    for (const button of document.querySelectorAll<HTMLButtonElement>(BUTTON_SELECTOR)) setSaved(button, saved.has(button.value));
   }, [account, deviceSaves, pathname, searchParams]);
 
   useEffect(() => {
     function onSubmit(event: SubmitEvent) {
       const form = event.target;
-      if (!(form instanceof HTMLFormElement) || !form.matches(FORM_SELECTOR)) return;
+      if (!(form instanceof HTMLFormElement) || form.id !== SAVE_FORM_ID) return;
       // Prevented in the capture phase, before React's own form-action handling sees the event.
       event.preventDefault();
-      const slug = form.dataset.slug ?? "";
-      const wasSaved = form.dataset.saved === "true";
-      showMessage(form, null);
-      setSaved(form, !wasSaved);
+      // The card's button says which event; a submit without one (a script's requestSubmit()) has none.
+      const button = event.submitter;
+      if (!(button instanceof HTMLButtonElement) || !button.matches(BUTTON_SELECTOR)) return;
+      const slug = button.value;
+      const wasSaved = button.dataset.saved === "true";
+      showMessage(button, null);
+      setSaved(button, !wasSaved);
       if (!account) {
         const current = readDeviceSaves();
         writeDeviceSaves(wasSaved ? removeDeviceSave(current, slug) : addDeviceSave(current, slug));
         return;
       }
+      // Not the button's own name: the label may have flipped since the server rendered it.
       const formData = new FormData(form);
-      formData.set("save", wasSaved ? "0" : "1");
-      const button = form.querySelector("button");
-      if (button) button.disabled = true;
+      formData.set(wasSaved ? "remove" : "save", slug);
+      button.disabled = true;
       const failed = (message: string) => {
-        setSaved(form, wasSaved);
-        showMessage(form, `${form.dataset.title}: ${message}`);
+        setSaved(button, wasSaved);
+        showMessage(button, `${button.dataset.title}: ${message}`);
       };
       saveAction(formData)
         .then((result) => {
@@ -77,7 +81,7 @@ export function SaveFormsEnhancer() {
         })
         .catch(() => failed("No connection: the itinerary was not changed. Try again."))
         .finally(() => {
-          if (button) button.disabled = false;
+          button.disabled = false;
         });
     }
 

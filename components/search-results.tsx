@@ -5,7 +5,6 @@ import { groupByAstanaDay } from "@/lib/schedule/event-row";
 import type { DayCount } from "@/lib/schedule/search-programme";
 import { longDayLabel, shortDayLabel } from "@/lib/time/format";
 import { EventCard } from "./event-card";
-import type { SaveAction } from "./save-event-form";
 import styles from "./search-results.module.css";
 
 function eventsText(count: number): string {
@@ -22,10 +21,8 @@ export function SearchResults({
   dayCounts,
   words,
   values,
-  saveAction,
 }: {
   events: EventRow[];
-  saveAction: SaveAction;
   dayCounts: DayCount[];
   words: readonly string[];
   values: ScheduleLinkValues;
@@ -62,7 +59,7 @@ export function SearchResults({
           <ul className="card-list">
             {day.events.map((event) => (
               <li key={event.id}>
-                <EventCard event={event} highlight={words} saveAction={saveAction} />
+                <EventCard event={event} highlight={words} />
               </li>
             ))}
           </ul>

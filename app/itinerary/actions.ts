@@ -50,20 +50,20 @@ function resultOf(outcome: Outcome, message?: string): ActionResult {
 }
 
 /**
- * Save (save=1) or remove (save=0) one event: the button posts the state it asks for, so a double
- * post changes nothing. Without a session (a form posted before the page's script ran) the visitor
- * is sent to sign in and back; with the script, signed-out saves stay on the device instead.
+ * Save (save=<slug>) or remove (remove=<slug>) one event: the card's button posts the state it asks
+ * for, so a double post changes nothing. Without a session (a form posted before the page's script
+ * ran) the visitor is sent to sign in and back; with the script, signed-out saves stay on the device.
  */
 export async function saveEventAction(formData: FormData): Promise<ActionResult> {
   const user = await getSessionUser();
   if (!user) redirect(signInPath(await returnPath()));
-  const slug = String(formData.get("slug") ?? "");
   const save = formData.get("save");
-  // The button carries it, so a post made without the button (a script's form.submit()) has none:
-  // refused rather than read as a removal.
-  if (save !== "1" && save !== "0") return { ok: false, message: 'Say whether to save or remove the event: "save" must be 1 or 0.' };
-  const outcome = save === "1" ? await saveEventToItinerary(user.id, slug, undefined) : await removeEventFromItinerary(user.id, slug);
-  return resultOf(outcome);
+  const remove = formData.get("remove");
+  // The button carries it, so a post made without the button (a script's form.submit()) has neither:
+  // refused rather than guessed.
+  if (typeof save === "string" && remove === null) return resultOf(await saveEventToItinerary(user.id, save, undefined));
+  if (typeof remove === "string" && save === null) return resultOf(await removeEventFromItinerary(user.id, remove));
+  return { ok: false, message: "Say which event to save or remove: send save=<event> or remove=<event>." };
 }
 
 /** The note of a saved event (empty clears it). */

@@ -1,4 +1,3 @@
-import { saveEventAction } from "@/app/itinerary/actions";
 import Link from "next/link";
 import { EventList } from "@/components/event-list";
 import { SubscribeToFeed } from "@/components/subscribe-to-feed";
@@ -27,7 +26,7 @@ export function NationalDayView({ day }: { day: NationalDay }) {
         </p>
         <SubscribeToFeed query={{ programme: day.slug }} label={day.name} />
         {day.events.length ? (
-          <EventList events={day.events} saveAction={saveEventAction} />
+          <EventList events={day.events} />
         ) : (
           <p className="empty-state">No events are scheduled for this day yet.</p>
         )}

@@ -1,4 +1,3 @@
-import { saveEventAction } from "@/app/itinerary/actions";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EventList } from "@/components/event-list";
@@ -92,14 +91,14 @@ export default async function SchedulePage({ searchParams }: { searchParams: Sea
           {view.mode.kind === "moment" ? (
             <>
               <h2>On now</h2>
-              {view.onNow.length ? <EventList events={view.onNow} saveAction={saveEventAction} /> : <p className="empty-state">Nothing is on at that moment.</p>}
+              {view.onNow.length ? <EventList events={view.onNow} /> : <p className="empty-state">Nothing is on at that moment.</p>}
               <h2>Up next</h2>
-              {view.upNext.length ? <EventList events={view.upNext} byDay={false} saveAction={saveEventAction} /> : <p className="empty-state">Nothing later matches.</p>}
+              {view.upNext.length ? <EventList events={view.upNext} byDay={false} /> : <p className="empty-state">Nothing later matches.</p>}
             </>
           ) : view.events.length && view.filters.q ? (
-            <SearchResults events={view.events} dayCounts={view.dayCounts} words={searchWords(view.filters.q)} values={linkValues} saveAction={saveEventAction} />
+            <SearchResults events={view.events} dayCounts={view.dayCounts} words={searchWords(view.filters.q)} values={linkValues} />
           ) : view.events.length ? (
-            <EventList events={view.events} byDay={view.mode.kind !== "day"} saveAction={saveEventAction} />
+            <EventList events={view.events} byDay={view.mode.kind !== "day"} />
           ) : (
             <div className="empty-state">
               <p>No events match this selection.</p>

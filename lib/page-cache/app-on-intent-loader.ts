@@ -6,6 +6,10 @@
 export const APP_READY_EVENT = "expo2017:app-ready";
 /** Placeholders' attribute: the browser runs no script of an unknown type. */
 export const APP_SCRIPT_ATTRIBUTE = "data-app-src";
+/** The page's one save form (components/save-event-form.tsx): the cards' save buttons submit it. */
+export const SAVE_FORM_ID = "save-events";
+/** Forms whose submits wait for the app: the save form, and forms marked as the app's own. */
+export const HELD_FORMS = "form#" + SAVE_FORM_ID + ", form[data-app-form]";
 /** The type the RSC payload's inline scripts carry until the app starts (an unknown type: not run). */
 export const APP_FLIGHT_TYPE = "application/x-app-flight";
 
@@ -13,7 +17,7 @@ export const APP_FLIGHT_TYPE = "application/x-app-flight";
  * The inline loader, sent as its source text: plain ES2017 with no imports, since it runs before
  * anything else on the page. Exported for its unit test, which runs it in jsdom.
  */
-export function appOnIntentLoader(deviceSavesCookie: string, readyEvent: string, attribute: string, flightType: string): void {
+export function appOnIntentLoader(deviceSavesCookie: string, readyEvent: string, attribute: string, flightType: string, heldForms: string): void {
   // "change": a choice in a <select> (a test driver can make one without a focus or a key).
   const intents = ["pointerdown", "touchstart", "keydown", "focusin", "wheel", "change"];
   const loaded: Record<string, boolean> = {};
@@ -92,7 +96,7 @@ export function appOnIntentLoader(deviceSavesCookie: string, readyEvent: string,
       const item = items[i];
       try {
         if (item.form) {
-          item.form.removeAttribute("aria-busy");
+          (item.submitter || item.form).removeAttribute("aria-busy");
           item.form.requestSubmit(item.submitter || undefined);
         } else if (item.control) item.control.click();
       } catch {
@@ -121,10 +125,11 @@ export function appOnIntentLoader(deviceSavesCookie: string, readyEvent: string,
     "submit",
     function (event: SubmitEvent) {
       const form = event.target as HTMLFormElement;
-      if (ready || bypass || !form.matches || !form.matches("form.save-event, form[data-app-form]")) return;
+      if (ready || bypass || !form.matches || !form.matches(heldForms)) return;
       event.preventDefault();
       event.stopImmediatePropagation();
-      form.setAttribute("aria-busy", "true");
+      // On the control the visitor used (a save button; the save form itself shows nothing).
+      (event.submitter || form).setAttribute("aria-busy", "true");
       held.push({ form: form, submitter: event.submitter });
       start();
       // The app did not come (a script failed to load): the form posts as it would without it.

@@ -32,10 +32,10 @@ test("a page loads no script of the app until the visitor's first intent, then h
   expect(await page.locator('script[src^="/_next/static/"]:not([nomodule])').count()).toBe(0);
 
   // A save on the device is the app's work: it happens after the tap made the app load.
-  const form = page.locator("form.save-event").first();
-  const slug = await form.getAttribute("data-slug");
-  await form.getByRole("button").click();
-  await expect(form).toHaveAttribute("data-saved", "true");
+  const button = page.locator("button.save-event").first();
+  const slug = await button.getAttribute("value");
+  await button.click();
+  await expect(button).toHaveAttribute("data-saved", "true");
   expect(seen.chunks.length).toBeGreaterThan(0);
   expect(await page.evaluate(() => localStorage.getItem("expo2017.deviceSaves"))).toContain(slug);
   // The flag that makes the next page start the app at once (to show this save).
@@ -53,21 +53,20 @@ test("a save tapped before the app is ready is held, then made by the app withou
     await route.continue();
   });
   const seen = watch(page);
-  const form = page.locator("form.save-event").first();
-  await form.getByRole("button").click();
-  await expect(form).toHaveAttribute("aria-busy", "true");
-  await expect(form).toHaveAttribute("data-saved", "false");
+  const button = page.locator("button.save-event").first();
+  await button.click();
+  await expect(button).toHaveAttribute("aria-busy", "true");
+  await expect(button).toHaveAttribute("data-saved", "false");
   release();
-  await expect(form).toHaveAttribute("data-saved", "true");
-  await expect(form).not.toHaveAttribute("aria-busy", "true");
+  await expect(button).toHaveAttribute("data-saved", "true");
+  await expect(button).not.toHaveAttribute("aria-busy", "true");
   expect(seen.documents).toEqual([]);
   expect(seen.chunks.length).toBeGreaterThan(0);
 });
 
 test("with saves on this device, the app loads at once to show them", async ({ page }) => {
   await page.goto(DAY, { waitUntil: "load" });
-  const form = page.locator("form.save-event").first();
-  const slug = (await form.getAttribute("data-slug")) ?? "";
+  const slug = (await page.locator("button.save-event").first().getAttribute("value")) ?? "";
   // As the app leaves it after a save on the device: the list, and the flag the loader reads.
   await page.evaluate((saved) => {
     localStorage.setItem("expo2017.deviceSaves", JSON.stringify([saved]));
@@ -75,7 +74,7 @@ test("with saves on this device, the app loads at once to show them", async ({ p
   }, slug);
   const seen = watch(page);
   await page.reload({ waitUntil: "load" });
-  await expect(page.locator(`form.save-event[data-slug="${slug}"]`).first()).toHaveAttribute("data-saved", "true");
+  await expect(page.locator(`button.save-event[value="${slug}"]`).first()).toHaveAttribute("data-saved", "true");
   expect(seen.chunks.length).toBeGreaterThan(0);
   await expect(page.getByRole("status").filter({ hasText: "Saved on this device" })).toBeVisible();
 });
@@ -97,10 +96,10 @@ test("a note typed into a prefilled field while the app loads survives its hydra
   await signUp(page);
   await page.goto("/events/mahler-symphony-no-8");
   await startApp(page);
-  await page.locator("form.save-event").first().getByRole("button").click();
-  await expect(page.locator("form.save-event").first()).toHaveAttribute("data-saved", "true");
+  await page.locator("button.save-event").first().click();
+  await expect(page.locator("button.save-event").first()).toHaveAttribute("data-saved", "true");
   // The label flips at once; the button is enabled again once the server has kept the save.
-  await expect(page.locator("form.save-event").first().getByRole("button")).toBeEnabled();
+  await expect(page.locator("button.save-event").first()).toBeEnabled();
   await page.goto("/itinerary");
   const note = page.getByLabel(/^Note for /);
   await note.fill("Bring the tickets");

@@ -1,5 +1,5 @@
 import { JSDOM } from "jsdom";
-import { APP_FLIGHT_TYPE, APP_READY_EVENT, APP_SCRIPT_ATTRIBUTE, appOnIntentLoader } from "@/lib/page-cache/app-on-intent-loader";
+import { APP_FLIGHT_TYPE, APP_READY_EVENT, APP_SCRIPT_ATTRIBUTE, HELD_FORMS, appOnIntentLoader } from "@/lib/page-cache/app-on-intent-loader";
 
 // The loader's source text run in a DOM: the RSC payload that lib/page-cache/app-on-intent.ts made
 // inert reaches the queue Next's client reads, whole and in document order, once the app starts.
@@ -8,6 +8,7 @@ const CALL = `(${appOnIntentLoader.toString()})(${[
   APP_READY_EVENT,
   APP_SCRIPT_ATTRIBUTE,
   APP_FLIGHT_TYPE,
+  HELD_FORMS,
 ]
   .map((value) => JSON.stringify(value))
   .join(",")})`;

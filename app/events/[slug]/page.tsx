@@ -1,4 +1,3 @@
-import { saveEventAction } from "@/app/itinerary/actions";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -7,7 +6,7 @@ import { AddToCalendarLink } from "@/components/add-to-calendar-link";
 import { EventHistory } from "@/components/admin-event-history";
 import { EventList } from "@/components/event-list";
 import { EventTime } from "@/components/event-time";
-import { SaveEventForm } from "@/components/save-event-form";
+import { SaveEventButton } from "@/components/save-event-form";
 import { TimeZoneSwitch } from "@/components/time-zone-switch";
 import { sitePublicOrigin } from "@/lib/http/public-base-url";
 import { eventJsonLd, serializeJsonLd } from "@/lib/schedule/event-detail";
@@ -113,7 +112,7 @@ export default async function EventPage({ params }: { params: Params }) {
       </dl>
       <TimeZoneSwitch />
       <div className="event-actions no-print">
-        <SaveEventForm slug={event.slug} title={event.title} action={saveEventAction} />
+        <SaveEventButton slug={event.slug} title={event.title} />
         <AddToCalendarLink slug={event.slug} />
       </div>
       {event.description ? <p className="event-description">{event.description}</p> : null}
@@ -123,7 +122,7 @@ export default async function EventPage({ params }: { params: Params }) {
           Also at {event.venue.name} on {longDayLabel(day).replace(/ 2017$/, "")}
         </h2>
         {sameVenueSameDay.length ? (
-          <EventList events={sameVenueSameDay} showVenue={false} saveAction={saveEventAction} />
+          <EventList events={sameVenueSameDay} showVenue={false} />
         ) : (
           <p className="muted">Nothing else is scheduled there that day.</p>
         )}

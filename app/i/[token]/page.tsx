@@ -1,4 +1,3 @@
-import { saveEventAction } from "@/app/itinerary/actions";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EventCard } from "@/components/event-card";
@@ -29,7 +28,7 @@ export default async function SharedItineraryPage({ params }: { params: Promise<
             <ul className="card-list">
               {day.events.map((event) => (
                 <li key={event.id}>
-                  <EventCard event={event} saveAction={saveEventAction} />
+                  <EventCard event={event} />
                 </li>
               ))}
             </ul>

@@ -1,4 +1,3 @@
-import { saveEventAction } from "@/app/itinerary/actions";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -60,7 +59,7 @@ export default async function VenuePage({ params }: { params: Params }) {
       ) : (
         <p className="empty-state">No events are scheduled at this venue.</p>
       )}
-      <EventList events={days.flatMap((day) => day.events)} byDay showVenue={false} saveAction={saveEventAction} />
+      <EventList events={days.flatMap((day) => day.events)} byDay showVenue={false} />
     </>
   );
 }
