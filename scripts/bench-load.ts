@@ -5,7 +5,7 @@
 //    visitor's in order — then the statuses are counted and the database's saves compared with
 //    exactly what the confirmed answers imply;
 // 2. 100,000 generated visitors × 20 saves (2,000,000 rows, in bulk) and GET /api/itinerary under
-//    wrk for a handful of them, with the plan of its lookup.
+//    wrk for 64 of them, with the plan of its lookup.
 // Prints figures, asserts nothing about time; exits 1 on a 5xx or a mismatch. LOAD_REQUESTS (0 skips
 // part 1), LOAD_CONCURRENCY, SCALE_USERS (0 skips part 2) and SCALE_SECONDS change the sizes;
 // BENCH_PROFILE=<folder> writes the app's V8 CPU profile there and BENCH_SKIP_BUILD=1 serves the
@@ -21,6 +21,7 @@ const VISITORS = 200;
 const SCALE_USERS = Number(process.env.SCALE_USERS ?? 100_000);
 const SAVES_EACH = 20;
 const SCALE_SECONDS = Number(process.env.SCALE_SECONDS ?? 10);
+const SAMPLE_VISITORS = 64;
 
 async function rows<T>(databaseUrl: string, sql: string, values: unknown[] = []): Promise<T[]> {
   const client = new Client({ connectionString: databaseUrl });
@@ -80,7 +81,10 @@ async function main(): Promise<number> {
       await generateSaves(app.databaseUrl, SCALE_USERS, SAVES_EACH, log);
       const total = (await rows<{ n: number }>(app.databaseUrl, `SELECT count(*)::int AS n FROM "SavedEvent"`))[0].n;
       log(`SavedEvent holds ${total.toLocaleString("en")} rows`);
-      const sample = [1, Math.ceil(SCALE_USERS / 4), Math.ceil(SCALE_USERS / 2), Math.ceil((SCALE_USERS * 3) / 4), SCALE_USERS];
+      // More visitors than connections, spread over all of them: the door reads concurrent requests
+      // together (lib/itinerary/read-batches.ts), and a statement should hold distinct visitors, as
+      // in real traffic, not the same few read once for many requests.
+      const sample = Array.from({ length: SAMPLE_VISITORS }, (_, index) => 1 + Math.floor((index * (SCALE_USERS - 1)) / (SAMPLE_VISITORS - 1)));
       console.log(`\nplan of the itinerary's lookup:\n${await itineraryPlan(app.databaseUrl, `scale-${sample[2]}`)}`);
       // The door (lib/itinerary/itinerary-door.ts) answers /api/itinerary; with a query string only
       // Next's route does, so both paths are measured in one run on one database.

@@ -1,12 +1,15 @@
-// One visitor's saved events with what the itinerary shows of them, and that visitor's session
+// Visitors' saved events with what the itinerary shows of them, and those visitors' session
 // columns, in ONE statement: GET /api/itinerary checks the session against the user row and reads
 // the saves in a single round trip (docs/decisions/025-itinerary-at-scale.md). Prisma's nested
 // select took three queries for the saves plus one for the user, each costing about a millisecond
-// of CPU in the client; this is one raw statement on the one client's pool (lib/db.ts). The lookup uses
-// the unique (userId, eventId) index of SavedEvent (plan: tests/integration/itinerary-door.test.ts).
+// of CPU in the client; this is one raw statement on the one client's pool (lib/db.ts). Requests
+// that arrive while a statement is in flight are read together by the next one (./read-batches.ts).
+// The lookups use User's primary key and the unique (userId, eventId) index of SavedEvent
+// (plan: tests/integration/itinerary-door.test.ts).
 import "server-only";
 import { prisma, prismaPool } from "../db";
 import type { SessionUserRow } from "../auth/session";
+import { readInBatches } from "./read-batches";
 
 export interface SavedEventRow {
   note: string | null;
@@ -41,12 +44,12 @@ interface UserWithSaves {
   saves: SaveTuple[];
 }
 
-// $1 is the user id. One row for the user (none: no such user, so a deleted account's session
-// ends here too), with the saves in time order as one JSON array of arrays: JSON.parse reads it
-// at native speed where pg's row parser spent a fifth of an answer's CPU decoding 20 rows × 18
-// text columns (the user's columns repeated in each). Instants come as epoch milliseconds (exact:
-// the columns hold milliseconds, and float8 holds any integer below 2^53), not as timestamptz
-// text: parsing that (postgres-date) and building Dates through Next's patched Date constructor
+// $1 is an array of user ids. One row per user found (none for an id: no such user, so a deleted
+// account's session ends here too), with the saves in time order as one JSON array of arrays:
+// JSON.parse reads it at native speed where pg's row parser spent a fifth of an answer's CPU
+// decoding 20 rows × 18 text columns (the user's columns repeated in each). Instants come as epoch
+// milliseconds (exact: the columns hold milliseconds, and float8 holds any integer below 2^53), not
+// as timestamptz text: parsing that (postgres-date) and building Dates through Next's patched Date constructor
 // took another fifth, and the programme's few thousand starts and ends can then share one Date each.
 const MS = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;
 export const ITINERARY_ROWS_SQL = `
@@ -57,22 +60,29 @@ export const ITINERARY_ROWS_SQL = `
        FROM "SavedEvent" s JOIN "Event" e ON e.id = s."eventId" JOIN "Venue" v ON v.id = e."venueId"
        WHERE s."userId" = u.id) AS saves
     FROM "User" u
-    WHERE u.id = $1`;
+    WHERE u.id = ANY($1::text[])`;
 
 /**
- * The statement's row. Through the pg Pool under the Prisma client, not Prisma's query path: on
+ * The statement's rows. Through the pg Pool under the Prisma client, not Prisma's query path: on
  * the hottest signed-in read, Prisma's $queryRaw (parameter and result mapping, its timestamp
  * normalising, its allocations) was the largest part of an answer's CPU (decision 025). Same pool,
  * same connections, same statement, the same values (tests/integration/itinerary-door.test.ts
  * compares the two). Before Prisma has connected, and once $disconnect has ended its pool, Prisma
  * answers, as for every other query.
  */
-async function queryRows(userId: string): Promise<UserWithSaves[]> {
+async function queryRows(userIds: string[]): Promise<Map<string, UserWithSaves>> {
   const pool = prismaPool();
-  if (!pool) return prisma.$queryRawUnsafe<UserWithSaves[]>(ITINERARY_ROWS_SQL, userId);
-  // Named: each connection parses and plans it once (a unique-index lookup, the same plan for every id).
-  return (await pool.query<UserWithSaves>({ name: "itinerary-rows", text: ITINERARY_ROWS_SQL, values: [userId] })).rows;
+  const rows = pool
+    ? // Named: each connection parses and plans it once (primary-key and unique-index lookups).
+      (await pool.query<UserWithSaves>({ name: "itinerary-rows-batch", text: ITINERARY_ROWS_SQL, values: [userIds] })).rows
+    : await prisma.$queryRawUnsafe<UserWithSaves[]>(ITINERARY_ROWS_SQL, userIds);
+  return new Map(rows.map((row) => [row.userId, row]));
 }
+
+// One statement in flight at a time: requests arriving meanwhile (at 32 connections, about ten)
+// are read by the next one. More statements at once only put more PostgreSQL backends on the two
+// cores Node needs too (decision 025 has the measurements). 100 ids bound a statement's size.
+const readUserWithSaves = readInBatches(queryRows, { inFlight: 1, batchSize: 100 });
 
 // One Date per start or end of the programme, kept per process (bounded: cleared when full). The
 // rows are only read (buildItinerary turns them into strings), never changed, so they can share them.
@@ -89,11 +99,13 @@ function instantOf(ms: number): Date {
   return instant;
 }
 
-/** The user (with their session columns) and their saved events, in one query. */
+/**
+ * The user (with their session columns) and their saved events, read by one statement together
+ * with those of the other requests waiting for it; a failed statement fails each of them.
+ */
 export async function readItineraryRows(userId: string): Promise<ItineraryRows> {
-  const found = await queryRows(userId);
-  if (found.length === 0) return { user: null, saves: [] };
-  const [first] = found;
+  const first = await readUserWithSaves(userId);
+  if (!first) return { user: null, saves: [] };
   const user: SessionUserRow = {
     id: first.userId,
     email: first.email,

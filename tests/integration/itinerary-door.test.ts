@@ -14,6 +14,7 @@ import { createPrismaClient, prisma, prismaPool } from "@/lib/db";
 import { buildItinerary, getItinerary } from "@/lib/itinerary/get-itinerary";
 import { itineraryDoor, NEXT_ADDED_HEADERS } from "@/lib/itinerary/itinerary-door";
 import { ITINERARY_ROWS_SQL, readItineraryRows } from "@/lib/itinerary/itinerary-rows";
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "@/lib/http/database-unavailable";
 import { resetTestEvents, resetUserData } from "../helpers/db";
 import { createTestUser, sessionCookieFor, type TestUser } from "../helpers/session";
 import { switchableDatabase } from "../helpers/switchable-database";
@@ -139,13 +140,15 @@ describe("the one query", () => {
 
   test("reads through the Prisma client's pg Pool exactly what Prisma's own query path reads for the statement", async () => {
     const bob = await createTestUser({ name: "Bob" });
-    for (const userId of [alice.id, bob.id, "no-such-user"]) {
-      const throughPrisma = await prisma.$queryRawUnsafe<Record<string, unknown>[]>(ITINERARY_ROWS_SQL, userId);
-      const throughPool = (await prismaPool()!.query(ITINERARY_ROWS_SQL, [userId])).rows;
-      expect(throughPool).toEqual(throughPrisma);
+    for (const userIds of [[alice.id], [bob.id], ["no-such-user"], [alice.id, "no-such-user", bob.id]]) {
+      const byUser = (rows: Record<string, unknown>[]) => [...rows].sort((a, b) => String(a.userId).localeCompare(String(b.userId)));
+      const throughPrisma = await prisma.$queryRawUnsafe<Record<string, unknown>[]>(ITINERARY_ROWS_SQL, userIds);
+      const throughPool = (await prismaPool()!.query(ITINERARY_ROWS_SQL, [userIds])).rows;
+      expect(byUser(throughPool)).toEqual(byUser(throughPrisma));
+      expect(throughPool.length).toEqual(userIds.filter((id) => id !== "no-such-user").length);
     }
     // Instants as exact epoch milliseconds, coordinates and versions as numbers, from both.
-    const [first] = (await prismaPool()!.query(ITINERARY_ROWS_SQL, [alice.id])).rows;
+    const [first] = (await prismaPool()!.query(ITINERARY_ROWS_SQL, [[alice.id]])).rows;
     const [, savedAt, slug, , startsAt, , , , , , latitude] = first.saves[0];
     const saved = await prisma.savedEvent.findFirstOrThrow({ where: { userId: alice.id, event: { slug } }, select: { createdAt: true, event: { select: { startsAt: true } } } });
     expect([savedAt, startsAt, typeof latitude, typeof first.sessionVersion]).toEqual([saved.createdAt.getTime(), saved.event.startsAt.getTime(), "number", "number"]);
@@ -171,11 +174,12 @@ describe("the one query", () => {
     }
   });
 
-  test("finds the saves through the (userId, eventId) index, not a scan", async () => {
-    const rows = await prisma.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN ${ITINERARY_ROWS_SQL}`, alice.id);
+  test("finds the users by primary key and their saves through the (userId, eventId) index, not a scan", async () => {
+    const rows = await prisma.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN ${ITINERARY_ROWS_SQL}`, [alice.id, "another-user"]);
     const plan = rows.map((row) => row["QUERY PLAN"]).join("\n");
     expect(plan).toMatch(/Index (Only )?Scan using "SavedEvent_userId_eventId_key"|Bitmap Index Scan on "SavedEvent_userId_eventId_key"/);
-    expect(plan).not.toMatch(/Seq Scan on "SavedEvent"/);
+    expect(plan).toMatch(/Index Scan using "User_pkey"|Bitmap Index Scan on "User_pkey"/);
+    expect(plan).not.toMatch(/Seq Scan on "SavedEvent"|Seq Scan on "User"/);
   });
 });
 
@@ -269,6 +273,49 @@ describe("every session rule still ends a session on this path", () => {
   });
 });
 
+describe("concurrent requests, read by one statement", () => {
+  /** Bob with one save of his own; Carol signed in, then deleted. */
+  async function threeVisitors() {
+    const bob = await createTestUser({ name: "Bob" });
+    const opera = await prisma.event.findUniqueOrThrow({ where: { slug: "test-opera" }, select: { id: true } });
+    await prisma.savedEvent.create({ data: { userId: bob.id, eventId: opera.id, note: "Bob's" } });
+    const carol = await createTestUser({ name: "Carol" });
+    const carolCookie = await sessionCookieFor(carol);
+    await prisma.user.delete({ where: { id: carol.id } });
+    return { bob, bobCookie: await sessionCookieFor(bob), carol, carolCookie };
+  }
+
+  test("each user gets their own rows, a deleted user none, from one statement", async () => {
+    const { bob, carol } = await threeVisitors();
+    const alone = [await readItineraryRows(alice.id), await readItineraryRows(bob.id), await readItineraryRows(carol.id)];
+    const pool = prismaPool()!;
+    const query = jest.spyOn(pool, "query");
+    try {
+      const together = await Promise.all([readItineraryRows(alice.id), readItineraryRows(bob.id), readItineraryRows(carol.id), readItineraryRows(alice.id)]);
+      expect(together).toEqual([alone[0], alone[1], alone[2], alone[0]]);
+      expect(query.mock.calls.map(([config]) => (config as unknown as { values: unknown[] }).values)).toEqual([[[alice.id, bob.id, carol.id]]]);
+    } finally {
+      query.mockRestore();
+    }
+    expect(alone.map(({ user, saves }) => [saves.length, user?.name ?? null])).toEqual([
+      [5, "Alice"],
+      [1, "Bob"],
+      [0, null],
+    ]);
+  });
+
+  test("through the door, concurrent visitors each get the route's answer for their own session", async () => {
+    const { bobCookie, carolCookie } = await threeVisitors();
+    const cookies = [aliceCookie, bobCookie, carolCookie, aliceCookie];
+    const doors = await Promise.all(cookies.map((cookie) => viaDoor("/api/itinerary", { cookie })));
+    const routes = [];
+    for (const cookie of cookies) routes.push(await viaRoute(cookie));
+    expect(doors.map((door) => [door.status, door.body])).toEqual(routes.map((route) => [route.status, route.body]));
+    expect(doors.map((door) => door.status)).toEqual([200, 200, 401, 200]);
+    expect(JSON.parse(doors[1].body).items.map((item: { slug: string; note: string }) => [item.slug, item.note])).toEqual([["test-opera", "Bob's"]]);
+  });
+});
+
 describe("with the database away", () => {
   test("the door answers 503 JSON with Retry-After, like the route, and recovers", async () => {
     const database = await switchableDatabase(process.env.DATABASE_URL as string);
@@ -283,6 +330,40 @@ describe("with the database away", () => {
       expect([door.headers["retry-after"], door.headers["cache-control"]]).toEqual([route.headers["retry-after"], "no-store"]);
       await database.start();
       expect((await viaDoor("/api/itinerary", { cookie: aliceCookie })).status).toEqual(200);
+    } finally {
+      await parked.prisma?.$disconnect();
+      parked.prisma = original;
+      await database.close();
+    }
+  });
+
+  test("every request of a statement that fails answers 503, and the next ones read again", async () => {
+    const bob = await createTestUser({ name: "Bob" });
+    const bobCookie = await sessionCookieFor(bob);
+    const database = await switchableDatabase(process.env.DATABASE_URL as string);
+    const parked = globalThis as unknown as { prisma?: ReturnType<typeof createPrismaClient> };
+    const original = parked.prisma;
+    parked.prisma = createPrismaClient(database.url);
+    try {
+      // Connected first, so the reads below go through the pool and gather into one statement.
+      expect(await readItineraryRows(bob.id)).toEqual({ user: expect.objectContaining({ id: bob.id }), saves: [] });
+      await database.stop();
+      const reads = await Promise.allSettled([readItineraryRows(alice.id), readItineraryRows(bob.id), readItineraryRows("no-such-user")]);
+      expect(reads.map((read) => read.status)).toEqual(["rejected", "rejected", "rejected"]);
+      const [first, ...others] = reads.map((read) => (read as PromiseRejectedResult).reason as unknown);
+      expect(others).toEqual([first, first]);
+      expect(isDatabaseUnavailable(first)).toEqual(true);
+
+      const doors = await Promise.all([aliceCookie, bobCookie, aliceCookie].map((cookie) => viaDoor("/api/itinerary", { cookie })));
+      expect(doors.map((door) => [door.status, door.headers["retry-after"], JSON.parse(door.body)])).toEqual(
+        [1, 2, 3].map(() => [503, String(RETRY_AFTER_SECONDS), { error: "The schedule's database is briefly unavailable. Try again in a few seconds." }]),
+      );
+      await database.start();
+      const recovered = await Promise.all([aliceCookie, bobCookie].map((cookie) => viaDoor("/api/itinerary", { cookie })));
+      expect(recovered.map((door) => [door.status, JSON.parse(door.body).count])).toEqual([
+        [200, 5],
+        [200, 0],
+      ]);
     } finally {
       await parked.prisma?.$disconnect();
       parked.prisma = original;
