@@ -1,8 +1,9 @@
 import localFont from "next/font/local";
 
 /**
- * Geist, self-hosted (the `geist` package's own woff2, served from /_next/static/media), declared
- * here rather than taken from `geist/font/sans` for one setting: `font-display: optional`. The package's `swap` repainted the text when the font arrived after
+ * Geist, self-hosted (the `geist` package's own woff2, served from /_next/static/media and
+ * preloaded), declared here rather than taken from `geist/font/sans` for one setting:
+ * `font-display: optional`. The package's `swap` repainted the text when the font arrived after
  * the first paint, which it does once the CSS is inline (decision 019): Lighthouse measured a
  * layout shift of 0.05–0.09 on a phone-sized page, over issue 13's 0.05 budget, because the
  * fallback's line breaks differ. With `optional` a font that is not there within Chromium's short
@@ -11,13 +12,6 @@ import localFont from "next/font/local";
  * For the same reason no metric-adjusted fallback face is generated (`adjustFontFallback`): it only
  * softens a swap, which `optional` never makes, and its `src: local(Arial)` sent the phone's first
  * style pass into the system's font lookup (decision 026).
- *
- * Only screens from 48rem up use it (app/globals.css), and it is not preloaded: a phone never
- * downloads it. Even unused under `optional`, a font arriving after the first layout made
- * Chromium lay the whole page out again once it was there (12 ms of CPU on /pakistan-day, more on
- * a schedule day, ×4 on Lighthouse's phone, after the first paint: blocking time), and on slow
- * 4G it was 70 KB that a first visit would not show anyway. The phone's own UI font costs nothing
- * (docs/decisions/027-system-font-on-phones.md).
  */
 export const siteFont = localFont({
   src: "../node_modules/geist/dist/fonts/geist-sans/Geist-Variable.woff2",
@@ -25,5 +19,4 @@ export const siteFont = localFont({
   weight: "100 900",
   display: "optional",
   adjustFontFallback: false,
-  preload: false,
 });
