@@ -19,7 +19,6 @@ import { visitorOfRequest } from "./visitor-of-request";
  * accessible name, and the stars are CSS content with empty alternative text.
  */
 
-
 /** The server action the form posts to (app/itinerary/actions.ts), handed down by the layout. */
 export type SaveAction = (formData: FormData) => Promise<ActionResult>;
 

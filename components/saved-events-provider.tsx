@@ -11,8 +11,8 @@ import {
   subscribeToDeviceSaves,
   writeDeviceSaves,
 } from "@/lib/itinerary/device-saves";
-import type { ActionResult } from "@/lib/http/problems";
 import type { MergeResult, Visitor } from "@/lib/itinerary/saved-events";
+import type { SaveAction } from "./save-event-form";
 
 export interface MergeNotice {
   added: number;
@@ -26,7 +26,7 @@ export interface SavedEvents {
   mergeNotice: MergeNotice | null;
   dismissMergeNotice: () => void;
   /** The server action every save button posts to (passed down by the layout). */
-  saveAction: (formData: FormData) => Promise<ActionResult>;
+  saveAction: SaveAction;
 }
 
 const SavedEventsContext = createContext<SavedEvents | null>(null);
@@ -39,7 +39,7 @@ export function useSavedEvents(): SavedEvents {
 
 export function SavedEventsProvider(props: {
   visitor: Visitor;
-  saveAction: (formData: FormData) => Promise<ActionResult>;
+  saveAction: SaveAction;
   mergeAction: (slugs: string[]) => Promise<MergeResult>;
   children: ReactNode;
 }) {

@@ -82,7 +82,10 @@ async function queryRows(userIds: string[]): Promise<Map<string, UserWithSaves>>
 // One statement in flight at a time: requests arriving meanwhile (at 32 connections, about ten)
 // are read by the next one. More statements at once only put more PostgreSQL backends on the two
 // cores Node needs too (decision 025 has the measurements). 100 ids bound a statement's size.
-const readUserWithSaves = readInBatches(queryRows, { inFlight: 1, batchSize: 100 });
+// One batcher per process, parked on globalThis: the bundler gives the door, the route and the
+// page each a copy of this module, and three batchers would mean three statements in flight.
+const parked = globalThis as unknown as { expoItineraryReads?: (userId: string) => Promise<UserWithSaves | undefined> };
+const readUserWithSaves = (parked.expoItineraryReads ??= readInBatches(queryRows, { inFlight: 1, batchSize: 100 }));
 
 // One Date per start or end of the programme, kept per process (bounded: cleared when full). The
 // rows are only read (buildItinerary turns them into strings), never changed, so they can share them.
