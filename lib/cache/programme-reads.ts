@@ -33,6 +33,15 @@ export async function cachedRead<T>(key: string, build: () => Promise<T>, weigh?
   return programmeCache.get(key, version, build, weigh);
 }
 
+/**
+ * As cachedRead, but the version is read from the database first: for a reader that has just seen
+ * a row newer than the version this instance holds (a change whose notification has not arrived).
+ */
+export async function cachedReadOfNewestVersion<T>(key: string, build: () => Promise<T>, weigh?: (value: T) => number): Promise<T> {
+  const version = await programmeVersion.changed();
+  return programmeCache.get(key, version, build, weigh);
+}
+
 /** A query string with its parameters in a fixed order, so every spelling shares one entry. */
 export function normalisedQuery(params: URLSearchParams | Record<string, string | string[] | undefined>): string {
   const pairs: [string, string][] = [];

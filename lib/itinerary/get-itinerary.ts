@@ -34,23 +34,26 @@ export interface Itinerary {
   conflictCount: number;
 }
 
-// Astana wall-clock times of the programme's instants, kept per process: even with the offset
-// remembered per minute (lib/time/astana.ts), a conversion is several Dates and strings (about a
-// tenth of GET /api/itinerary's CPU in decision 025's profile),
-// the programme has a few thousand distinct starts and ends, and the conversion depends on the
-// instant alone. Bounded: cleared when full, so a stream of unusual instants cannot grow it.
-const zonedByInstant = new Map<number, ZonedTime>();
-const ZONED_INSTANTS_KEPT = 20_000;
+// Astana wall-clock times and ISO text of the programme's instants, kept per process: even with the
+// offset remembered per minute (lib/time/astana.ts), a conversion is several Dates and strings
+// (about a tenth of GET /api/itinerary's CPU in decision 025's profile), the programme has a few
+// thousand distinct starts and ends, and both depend on the instant alone. Bounded: cleared when
+// full, so a stream of unusual instants cannot grow it.
+interface InstantText extends ZonedTime {
+  iso: string;
+}
+const textByInstant = new Map<number, InstantText>();
+const INSTANTS_KEPT = 20_000;
 
-function astanaTime(instant: Date): ZonedTime {
+function instantText(instant: Date): InstantText {
   const key = instant.getTime();
-  let zoned = zonedByInstant.get(key);
-  if (!zoned) {
-    if (zonedByInstant.size >= ZONED_INSTANTS_KEPT) zonedByInstant.clear();
-    zoned = toZonedTime(instant);
-    zonedByInstant.set(key, zoned);
+  let text = textByInstant.get(key);
+  if (!text) {
+    if (textByInstant.size >= INSTANTS_KEPT) textByInstant.clear();
+    text = { ...toZonedTime(instant), iso: instant.toISOString() };
+    textByInstant.set(key, text);
   }
-  return zoned;
+  return text;
 }
 
 /** One user's saved events in time order, with conflicts and walking warnings; one query. */
@@ -72,20 +75,20 @@ export function buildItinerary(rows: readonly SavedEventRow[]): Itinerary {
   );
 
   const entries: ItineraryEntry[] = rows.map((event) => {
-    const start = astanaTime(event.startsAt);
-    const end = astanaTime(event.endsAt);
+    const start = instantText(event.startsAt);
+    const end = instantText(event.endsAt);
     const check = checks.get(event.slug)!;
     return {
       slug: event.slug,
       title: event.title,
-      startsAt: event.startsAt.toISOString(),
-      endsAt: event.endsAt.toISOString(),
+      startsAt: start.iso,
+      endsAt: end.iso,
       astana: { date: start.date, start: start.time, end: end.time, endDate: end.date },
       status: event.status === "CANCELLED" ? "cancelled" : "scheduled",
       timeIsIllustrative: event.timeIsIllustrative,
       venue: { slug: event.venue.slug, name: event.venue.name },
       note: event.note,
-      savedAt: event.savedAt.toISOString(),
+      savedAt: event.savedAt,
       conflictsWith: check.conflictsWith,
       walkWarning: check.walkWarning,
     };

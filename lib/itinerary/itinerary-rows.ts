@@ -9,11 +9,13 @@
 import "server-only";
 import { prisma, prismaPool } from "../db";
 import type { SessionUserRow } from "../auth/session";
+import { itineraryEventsById, newestItineraryEventsById, type ItineraryEvent } from "./itinerary-events";
 import { readInBatches } from "./read-batches";
 
 export interface SavedEventRow {
   note: string | null;
-  savedAt: Date;
+  /** ISO 8601 in UTC with milliseconds, exactly as Date#toISOString writes it. */
+  savedAt: string;
   slug: string;
   title: string;
   startsAt: Date;
@@ -30,8 +32,8 @@ export interface ItineraryRows {
   saves: SavedEventRow[];
 }
 
-/** A save as the statement gives it: [note, savedAt, slug, title, startsAt, endsAt, status, timeIsIllustrative, venue slug, venue name, latitude, longitude]. */
-type SaveTuple = [string | null, number, string, string, number, number, "SCHEDULED" | "CANCELLED", boolean, string, string, number, number];
+/** A save as the statement gives it: [event id, savedAt (ISO), note]. */
+type SaveTuple = [number, string, string | null];
 
 interface UserWithSaves {
   userId: string;
@@ -45,20 +47,19 @@ interface UserWithSaves {
 }
 
 // $1 is an array of user ids. One row per user found (none for an id: no such user, so a deleted
-// account's session ends here too), with the saves in time order as one JSON array of arrays:
-// JSON.parse reads it at native speed where pg's row parser spent a fifth of an answer's CPU
-// decoding 20 rows × 18 text columns (the user's columns repeated in each). Instants come as epoch
-// milliseconds (exact: the columns hold milliseconds, and float8 holds any integer below 2^53), not
-// as timestamptz text: parsing that (postgres-date) and building Dates through Next's patched Date constructor
-// took another fifth, and the programme's few thousand starts and ends can then share one Date each.
+// account's session ends here too), with the saves as one JSON array of [event id, savedAt, note]:
+// JSON.parse reads it at native speed where pg's row parser spent a fifth of an answer's CPU on
+// separate rows. Only the visitor's own columns: each event's title, times and venue come from the
+// programme held in memory (./itinerary-events.ts), which also gives the order. The user's instant
+// comes as epoch milliseconds (exact: the columns hold milliseconds, and float8 holds any integer
+// below 2^53), not as timestamptz text, whose parsing (postgres-date) took another fifth; a save's
+// as the ISO text the answer prints, so no Date is built for it (Next wraps the Date constructor).
 const MS = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;
+const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 export const ITINERARY_ROWS_SQL = `
     SELECT u.id AS "userId", u.email, u.name, u.role::text AS role, ${MS(`u."emailVerified"`)} AS "emailVerified", u."sessionVersion",
-      (SELECT coalesce(json_agg(json_build_array(s.note, ${MS(`s."createdAt"`)}, e.slug, e.title, ${MS(`e."startsAt"`)}, ${MS(`e."endsAt"`)},
-                e.status::text, e."timeIsIllustrative", v.slug, v.name, v.latitude, v.longitude)
-              ORDER BY e."startsAt", e."endsAt", e.slug), '[]'::json)
-       FROM "SavedEvent" s JOIN "Event" e ON e.id = s."eventId" JOIN "Venue" v ON v.id = e."venueId"
-       WHERE s."userId" = u.id) AS saves
+      (SELECT coalesce(json_agg(json_build_array(s."eventId", ${ISO(`s."createdAt"`)}, s.note)), '[]'::json)
+       FROM "SavedEvent" s WHERE s."userId" = u.id) AS saves
     FROM "User" u
     WHERE u.id = ANY($1::text[])`;
 
@@ -70,13 +71,45 @@ export const ITINERARY_ROWS_SQL = `
  * compares the two). Before Prisma has connected, and once $disconnect has ended its pool, Prisma
  * answers, as for every other query.
  */
-async function queryRows(userIds: string[]): Promise<Map<string, UserWithSaves>> {
+async function queryRows(userIds: string[]): Promise<UserWithSaves[]> {
   const pool = prismaPool();
-  const rows = pool
+  return pool
     ? // Named: each connection parses and plans it once (primary-key and unique-index lookups).
-      (await pool.query<UserWithSaves>({ name: "itinerary-rows-batch", text: ITINERARY_ROWS_SQL, values: [userIds] })).rows
+      (await pool.query<UserWithSaves>({ name: ITINERARY_STATEMENT, text: ITINERARY_ROWS_SQL, values: [userIds] })).rows
     : await prisma.$queryRawUnsafe<UserWithSaves[]>(ITINERARY_ROWS_SQL, userIds);
-  return new Map(rows.map((row) => [row.userId, row]));
+}
+
+export const ITINERARY_STATEMENT = "itinerary-rows-batch";
+
+/** Each user's rows, the saves joined to the programme's events and put in time order. */
+async function readBatch(userIds: string[]): Promise<Map<string, ItineraryRows>> {
+  const rows = await queryRows(userIds);
+  let events = await itineraryEventsById();
+  // A save of an event the map lacks: the programme changed after this instance last read its
+  // version. Once per statement, the newest version's map (an event deleted since is dropped).
+  if (rows.some((row) => row.saves.some(([eventId]) => !events.has(eventId)))) events = await newestItineraryEventsById();
+  return new Map(rows.map((row) => [row.userId, itineraryRowsOf(row, events)]));
+}
+
+function itineraryRowsOf(row: UserWithSaves, events: Map<number, ItineraryEvent>): ItineraryRows {
+  const user: SessionUserRow = {
+    id: row.userId,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    emailVerified: row.emailVerified === null ? null : new Date(row.emailVerified),
+    sessionVersion: row.sessionVersion,
+  };
+  const saved: { event: ItineraryEvent; savedAt: string; note: string | null }[] = [];
+  for (const [eventId, savedAt, note] of row.saves) {
+    const event = events.get(eventId);
+    if (event) saved.push({ event, savedAt, note });
+  }
+  saved.sort((a, b) => a.event.order - b.event.order);
+  // The events' Dates are shared by every answer: the rows are only read (buildItinerary turns them
+  // into strings), never changed.
+  const saves = saved.map(({ event, savedAt, note }): SavedEventRow => ({ note, savedAt, ...event.facts }));
+  return { user, saves };
 }
 
 // One statement in flight at a time: requests arriving meanwhile (at 32 connections, about ten)
@@ -84,51 +117,13 @@ async function queryRows(userIds: string[]): Promise<Map<string, UserWithSaves>>
 // cores Node needs too (decision 025 has the measurements). 100 ids bound a statement's size.
 // One batcher per process, parked on globalThis: the bundler gives the door, the route and the
 // page each a copy of this module, and three batchers would mean three statements in flight.
-const parked = globalThis as unknown as { expoItineraryReads?: (userId: string) => Promise<UserWithSaves | undefined> };
-const readUserWithSaves = (parked.expoItineraryReads ??= readInBatches(queryRows, { inFlight: 1, batchSize: 100 }));
-
-// One Date per start or end of the programme, kept per process (bounded: cleared when full). The
-// rows are only read (buildItinerary turns them into strings), never changed, so they can share them.
-const instants = new Map<number, Date>();
-const INSTANTS_KEPT = 20_000;
-
-function instantOf(ms: number): Date {
-  let instant = instants.get(ms);
-  if (!instant) {
-    if (instants.size >= INSTANTS_KEPT) instants.clear();
-    instant = new Date(ms);
-    instants.set(ms, instant);
-  }
-  return instant;
-}
+const parked = globalThis as unknown as { expoItineraryReads?: (userId: string) => Promise<ItineraryRows | undefined> };
+const readBatched = (parked.expoItineraryReads ??= readInBatches(readBatch, { inFlight: 1, batchSize: 100 }));
 
 /**
  * The user (with their session columns) and their saved events, read by one statement together
  * with those of the other requests waiting for it; a failed statement fails each of them.
  */
 export async function readItineraryRows(userId: string): Promise<ItineraryRows> {
-  const first = await readUserWithSaves(userId);
-  if (!first) return { user: null, saves: [] };
-  const user: SessionUserRow = {
-    id: first.userId,
-    email: first.email,
-    name: first.name,
-    role: first.role,
-    emailVerified: first.emailVerified === null ? null : new Date(first.emailVerified),
-    sessionVersion: first.sessionVersion,
-  };
-  const saves = first.saves.map(
-    ([note, savedAt, slug, title, startsAt, endsAt, status, timeIsIllustrative, venueSlug, venueName, latitude, longitude]): SavedEventRow => ({
-      note,
-      savedAt: new Date(savedAt),
-      slug,
-      title,
-      startsAt: instantOf(startsAt),
-      endsAt: instantOf(endsAt),
-      status,
-      timeIsIllustrative,
-      venue: { slug: venueSlug, name: venueName, latitude, longitude },
-    }),
-  );
-  return { user, saves };
+  return (await readBatched(userId)) ?? { user: null, saves: [] };
 }

@@ -37,16 +37,21 @@ export function readInBatches<V>(read: (keys: string[]) => Promise<Map<string, V
       .then(() => read(keys))
       .then(
         (found) => {
+          next();
           for (const waiter of batch) waiter.resolve(found.get(waiter.key));
         },
         (error: unknown) => {
+          next();
           for (const waiter of batch) waiter.reject(error);
         },
-      )
-      .finally(() => {
-        running -= 1;
-        schedule();
-      });
+      );
+  };
+
+  // The next statement starts before this one's callers continue: they build their answers (most of
+  // a request's CPU) while the database reads the next batch, instead of the two taking turns.
+  const next = (): void => {
+    running -= 1;
+    flush();
   };
 
   const flush = (): void => {

@@ -10,15 +10,16 @@ import { encode } from "next-auth/jwt";
 import { GET } from "@/app/api/itinerary/route";
 import { sessionCookieName } from "@/lib/auth/secret";
 import { endAllSessions, SESSION_ABSOLUTE_LIFETIME_SECONDS } from "@/lib/auth/session";
+import { programmeVersion } from "@/lib/cache/programme-reads";
 import { createPrismaClient, prisma, prismaPool } from "@/lib/db";
 import { buildItinerary, getItinerary } from "@/lib/itinerary/get-itinerary";
 import { itineraryDoor, NEXT_ADDED_HEADERS } from "@/lib/itinerary/itinerary-door";
-import { ITINERARY_ROWS_SQL, readItineraryRows } from "@/lib/itinerary/itinerary-rows";
+import { ITINERARY_ROWS_SQL, ITINERARY_STATEMENT, readItineraryRows } from "@/lib/itinerary/itinerary-rows";
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "@/lib/http/database-unavailable";
 import { resetTestEvents, resetUserData } from "../helpers/db";
 import { createTestUser, sessionCookieFor, type TestUser } from "../helpers/session";
 import { switchableDatabase } from "../helpers/switchable-database";
-import { createTestEvents } from "../helpers/test-events";
+import { createTestEvent, createTestEvents } from "../helpers/test-events";
 
 const PASSED = 299;
 let server: http.Server;
@@ -117,7 +118,7 @@ describe("the one query", () => {
       },
       orderBy: [{ event: { startsAt: "asc" } }, { event: { endsAt: "asc" } }, { event: { slug: "asc" } }],
     });
-    const expected = buildItinerary(previous.map(({ note, createdAt, event }) => ({ ...event, note, savedAt: createdAt })));
+    const expected = buildItinerary(previous.map(({ note, createdAt, event }) => ({ ...event, note, savedAt: createdAt.toISOString() })));
     const itinerary = await getItinerary(alice.id);
     expect(itinerary).toEqual(expected);
     expect(itinerary.conflictCount).toEqual(4);
@@ -127,6 +128,32 @@ describe("the one query", () => {
       ["2017-08-14", ["test-same-start", "test-concert", "test-overlapping", "test-opera"]],
       ["2017-08-16", ["test-cancelled"]],
     ]);
+  });
+
+  test("takes each event's facts from the programme as it is now: an organiser's edit shows on the next read", async () => {
+    expect((await readItineraryRows(alice.id)).saves.find((save) => save.slug === "test-opera")?.title).toEqual("Title of test-opera");
+    await prisma.event.update({ where: { slug: "test-opera" }, data: { title: "Tosca", startsAt: new Date("2017-08-14T11:00:00Z") } });
+    const { saves } = await readItineraryRows(alice.id);
+    // Retitled, and first now: the order is the new time's.
+    expect(saves.map((save) => [save.slug, save.title])[0]).toEqual(["test-opera", "Tosca"]);
+    expect(saves.map((save) => save.slug)).toEqual(["test-opera", "test-same-start", "test-concert", "test-overlapping", "test-cancelled"]);
+  });
+
+  test("a save of an event added after this instance last read the programme version is read from the newest version", async () => {
+    await readItineraryRows(alice.id);
+    // As if the change's notification had not reached this instance yet: it still holds the old version.
+    const stale = await programmeVersion.current();
+    const current = jest.spyOn(programmeVersion, "current").mockResolvedValue(stale);
+    try {
+      const added = await createTestEvent("test-added", "2017-08-14T11:30:00Z", "2017-08-14T11:45:00Z");
+      await prisma.savedEvent.create({ data: { userId: alice.id, eventId: added, note: "new" } });
+      const { saves } = await readItineraryRows(alice.id);
+      expect(saves.map((save) => [save.slug, save.title, save.note])[0]).toEqual(["test-added", "Title of test-added", "new"]);
+      expect(saves.length).toEqual(6);
+      expect(await programmeVersion.current()).toEqual(stale);
+    } finally {
+      current.mockRestore();
+    }
   });
 
   test("gives the user's session columns, also for a user without saves, and nothing for an unknown id", async () => {
@@ -147,11 +174,11 @@ describe("the one query", () => {
       expect(byUser(throughPool)).toEqual(byUser(throughPrisma));
       expect(throughPool.length).toEqual(userIds.filter((id) => id !== "no-such-user").length);
     }
-    // Instants as exact epoch milliseconds, coordinates and versions as numbers, from both.
+    // Ids and versions as numbers, a save's instant as Date#toISOString writes it, from both.
     const [first] = (await prismaPool()!.query(ITINERARY_ROWS_SQL, [[alice.id]])).rows;
-    const [, savedAt, slug, , startsAt, , , , , , latitude] = first.saves[0];
-    const saved = await prisma.savedEvent.findFirstOrThrow({ where: { userId: alice.id, event: { slug } }, select: { createdAt: true, event: { select: { startsAt: true } } } });
-    expect([savedAt, startsAt, typeof latitude, typeof first.sessionVersion]).toEqual([saved.createdAt.getTime(), saved.event.startsAt.getTime(), "number", "number"]);
+    const [eventId, savedAt] = first.saves[0];
+    const saved = await prisma.savedEvent.findUniqueOrThrow({ where: { userId_eventId: { userId: alice.id, eventId } }, select: { createdAt: true } });
+    expect([savedAt, typeof first.sessionVersion]).toEqual([saved.createdAt.toISOString(), "number"]);
   });
 
   test("reads the same rows through Prisma before it has connected and once $disconnect has ended its pool", async () => {
@@ -293,7 +320,9 @@ describe("concurrent requests, read by one statement", () => {
     try {
       const together = await Promise.all([readItineraryRows(alice.id), readItineraryRows(bob.id), readItineraryRows(carol.id), readItineraryRows(alice.id)]);
       expect(together).toEqual([alone[0], alone[1], alone[2], alone[0]]);
-      expect(query.mock.calls.map(([config]) => (config as unknown as { values: unknown[] }).values)).toEqual([[[alice.id, bob.id, carol.id]]]);
+      // (The pool also carries Prisma's own queries, such as the programme version's.)
+      const statements = query.mock.calls.map(([config]) => config as unknown as { name?: string; values: unknown[] }).filter((config) => config.name === ITINERARY_STATEMENT);
+      expect(statements.map((config) => config.values)).toEqual([[[alice.id, bob.id, carol.id]]]);
     } finally {
       query.mockRestore();
     }

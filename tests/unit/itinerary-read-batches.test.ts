@@ -50,6 +50,23 @@ describe("readInBatches", () => {
     expect(await Promise.all(later)).toEqual(["A after", "C"]);
   });
 
+  test("the next statement is sent before the callers of the last one continue", async () => {
+    const { read, statements } = handAnsweredReader({ inFlight: 1, batchSize: 100 });
+    const first = read("a");
+    await turn();
+    const waiting = read("b");
+    await turn();
+    let statementsWhenFirstContinued = 0;
+    const continued = first.then(() => (statementsWhenFirstContinued = statements.length));
+    statements[0].answer({ a: "A" });
+    await continued;
+    // The caller of the first statement ran after the second was sent, not in turn with it.
+    expect(statementsWhenFirstContinued).toEqual(2);
+    expect(statements[1].keys).toEqual(["b"]);
+    statements[1].answer({ b: "B" });
+    expect(await waiting).toEqual("B");
+  });
+
   test("keeps at most inFlight statements going", async () => {
     const { read, statements } = handAnsweredReader({ inFlight: 2, batchSize: 100 });
     const reads = [read("a")];
