@@ -102,7 +102,7 @@ async function main(): Promise<void> {
   const { databaseUrl, openScratchServer } = await import("./lib/database-lifecycle");
   const { prepareDatabase } = await import("./lib/local-database");
   const { findFreePort } = await import("./lib/ports");
-  const { nextBin } = await import("./lib/serve");
+  const { nextBin, nextStartArgs } = await import("./lib/serve");
   const { hashBuildInputs, rebuildReason, recordBuildInputs } = await import("./lib/build-inputs");
 
   const pg = await openScratchServer({ purpose: "bench", log });
@@ -139,7 +139,7 @@ async function main(): Promise<void> {
     if (process.env.BENCH_NODE_REQUIRE) profile.push("--require", process.env.BENCH_NODE_REQUIRE);
     profile.push("--require", path.join(__dirname, "lib", "event-loop-probe.cjs"));
     env.BENCH_PROBE_OUT = probeFile;
-    app = run(process.execPath, [...profile, nextBin(), "start", "-p", String(port)], env);
+    app = run(process.execPath, [...profile, ...nextStartArgs(port)], env);
     await waitForHealth(baseUrl, app);
     // Warm the routes (first requests load their code) with a small feed that is not in the burst.
     await (await fetch(`${baseUrl}/calendar/expo-2017.ics?programme=pakistan-day`)).arrayBuffer();

@@ -200,7 +200,7 @@ async function main(): Promise<void> {
   const { databaseUrl, openScratchServer } = await import("./lib/database-lifecycle");
   const { prepareDatabase } = await import("./lib/local-database");
   const { findFreePort } = await import("./lib/ports");
-  const { nextBin } = await import("./lib/serve");
+  const { nextBin, nextStartArgs } = await import("./lib/serve");
   const { hashBuildInputs, rebuildReason, recordBuildInputs } = await import("./lib/build-inputs");
 
   const pg = await openScratchServer({ purpose: "bench", log });
@@ -233,7 +233,7 @@ async function main(): Promise<void> {
     }
     // BENCH_PROFILE=<folder>: V8 CPU profiles of the app (one .cpuprofile per process, written at exit).
     const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
-    app = run(process.execPath, [...profile, nextBin(), "start", "-p", String(port)], env);
+    app = run(process.execPath, [...profile, ...nextStartArgs(port)], env);
     await waitForHealth(baseUrl, app);
     log(`app up at ${baseUrl}; wrk -c${CONNECTIONS} -d${SECONDS}s per URL, then a bare Node.js server with the same bytes`);
     const rows: string[] = [];

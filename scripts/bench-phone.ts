@@ -92,7 +92,7 @@ async function main(): Promise<number> {
   const { createDatabase, openScratchServer, uniqueDatabaseName } = await import("./lib/database-lifecycle");
   const { prepareDatabase } = await import("./lib/local-database");
   const { findFreePort } = await import("./lib/ports");
-  const { nextBin } = await import("./lib/serve");
+  const { nextBin, nextStartArgs } = await import("./lib/serve");
   // Lighthouse and chrome-launcher are ES modules: imported, not required.
   const { default: lighthouse } = await import("lighthouse");
   const chromeLauncher = await import("chrome-launcher");
@@ -117,7 +117,7 @@ async function main(): Promise<number> {
       log(`next build into ${env.NEXT_DIST_DIR}`);
       if ((await finished(run([nextBin(), "build"], env))) !== 0) throw new Error("next build failed");
     }
-    run([nextBin(), "start", "-p", String(port)], env);
+    run(nextStartArgs(port), env);
     await waitForHealth(baseUrl);
     const cookie = await signedInCookie(baseUrl);
 

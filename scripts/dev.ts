@@ -4,5 +4,5 @@ import { checkInstall } from "./lib/preflight";
 checkInstall("expo");
 // Loaded after the install check, as it needs the generated Prisma client.
 import("./lib/serve")
-  .then(({ serve }) => serve({ mode: "development", nextArgs: (port) => ["dev", "-p", String(port)] }))
+  .then(({ nextBin, serve }) => serve({ mode: "development", nodeArgs: (port) => [nextBin(), "dev", "-p", String(port)] }))
   .catch(async (error: unknown) => (await import("./lib/startup-error")).exitWithStartupError("expo", error));

@@ -79,7 +79,7 @@ async function main(): Promise<number> {
   const { createDatabase, dropDatabase, openScratchServer, uniqueDatabaseName } = await import("./lib/database-lifecycle");
   const { prepareDatabase } = await import("./lib/local-database");
   const { findFreePort } = await import("./lib/ports");
-  const { nextBin } = await import("./lib/serve");
+  const { nextBin, nextStartArgs } = await import("./lib/serve");
 
   const server = await openScratchServer({ purpose: "e2e", log });
   cleanups.push(server.stop);
@@ -110,7 +110,7 @@ async function main(): Promise<number> {
     if ((await run(process.execPath, [nextBin(), "build"], { env }).done) !== 0) throw new Error("next build failed");
   }
   if (interrupted) return 130;
-  const app = run(process.execPath, [nextBin(), "start", "-p", String(port)], { env });
+  const app = run(process.execPath, nextStartArgs(port), { env });
   await waitForHealth(baseUrl, app.child);
   if (interrupted) return 130;
   log(`app up at ${baseUrl}; running Playwright`);

@@ -9,7 +9,7 @@ const distDir = path.join(root, process.env.NEXT_DIST_DIR ?? ".next");
 async function main(): Promise<void> {
   checkInstall("expo");
   // Loaded after the install check, as they need the generated Prisma client.
-  const { serve, nextBin } = await import("./lib/serve");
+  const { serve, nextBin, nextStartArgs } = await import("./lib/serve");
   const { hashBuildInputs, rebuildReason, recordBuildInputs } = await import("./lib/build-inputs");
   const { StartupError } = await import("./lib/startup-error");
   await serve({
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
       if (code !== 0) throw new StartupError("next build failed (its errors are above): fix what it names and run npm start again.");
       recordBuildInputs(distDir, inputs);
     },
-    nextArgs: (port) => ["start", "-p", String(port)],
+    nodeArgs: nextStartArgs,
   });
 }
 

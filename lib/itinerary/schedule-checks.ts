@@ -64,8 +64,13 @@ export function overlaps(a: PlannedEvent, b: PlannedEvent): boolean {
   return a.startsAt.getTime() < b.endsAt.getTime() && b.startsAt.getTime() < a.endsAt.getTime();
 }
 
-function byStartThenEnd(a: PlannedEvent, b: PlannedEvent): number {
-  return a.startsAt.getTime() - b.startsAt.getTime() || a.endsAt.getTime() - b.endsAt.getTime() || a.slug.localeCompare(b.slug);
+/**
+ * The itinerary's order: start, then end, then slug. Slugs are [a-z0-9-] (SLUG_PATTERN), for which
+ * code-point order is the order `localeCompare` gives; comparing code points skips ICU, which on
+ * programmes with many shared start and end times was most of GET /api/itinerary's sort.
+ */
+export function byStartThenEnd(a: { startsAt: Date; endsAt: Date; slug: string }, b: { startsAt: Date; endsAt: Date; slug: string }): number {
+  return a.startsAt.getTime() - b.startsAt.getTime() || a.endsAt.getTime() - b.endsAt.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 }
 
 /**
@@ -75,11 +80,16 @@ function byStartThenEnd(a: PlannedEvent, b: PlannedEvent): number {
 export function checkSchedule(events: readonly PlannedEvent[]): Map<string, ScheduleCheck> {
   const checks = new Map<string, ScheduleCheck>(events.map((event) => [event.slug, { conflictsWith: [], walkWarning: null }]));
   const active = events.filter((event) => !event.cancelled).sort(byStartThenEnd);
+  // Instants as numbers once: the loops below compare them O(n²) times per itinerary, on the
+  // hottest signed-in read (GET /api/itinerary, decision 025).
+  const starts = active.map((event) => event.startsAt.getTime());
+  const ends = active.map((event) => event.endsAt.getTime());
 
   for (let i = 0; i < active.length; i++) {
     // Sorted by start: once an event starts at or after this one's end, no later one can overlap it.
-    for (let j = i + 1; j < active.length && active[j].startsAt.getTime() < active[i].endsAt.getTime(); j++) {
-      if (!overlaps(active[i], active[j])) continue;
+    for (let j = i + 1; j < active.length && starts[j] < ends[i]; j++) {
+      // [start, end) intervals, as overlaps(): starts[i] <= starts[j] < ends[i]; an event of no length does not clash.
+      if (!(starts[i] < ends[j])) continue;
       checks.get(active[i].slug)!.conflictsWith.push({ slug: active[j].slug, title: active[j].title });
       checks.get(active[j].slug)!.conflictsWith.push({ slug: active[i].slug, title: active[i].title });
     }
@@ -88,22 +98,22 @@ export function checkSchedule(events: readonly PlannedEvent[]): Map<string, Sche
   for (let i = 0; i < active.length; i++) {
     const next = active[i];
     // Where the visitor comes from: of the events over by the time this one starts, the last to end.
-    let from: PlannedEvent | undefined;
+    let from = -1;
     for (let j = 0; j < i; j++) {
-      const candidate = active[j];
-      if (candidate.endsAt.getTime() > next.startsAt.getTime()) continue;
-      if (!from || candidate.endsAt.getTime() > from.endsAt.getTime()) from = candidate;
+      if (ends[j] > starts[i]) continue;
+      if (from < 0 || ends[j] > ends[from]) from = j;
     }
-    if (!from || from.venue.slug === next.venue.slug) continue;
-    const gapMinutes = Math.floor((next.startsAt.getTime() - from.endsAt.getTime()) / 60000);
-    const walk = walkingMinutes(from.venue, next.venue);
+    if (from < 0 || active[from].venue.slug === next.venue.slug) continue;
+    const previous = active[from];
+    const gapMinutes = Math.floor((starts[i] - ends[from]) / 60000);
+    const walk = walkingMinutes(previous.venue, next.venue);
     if (gapMinutes >= walk) continue;
     checks.get(next.slug)!.walkWarning = {
-      fromSlug: from.slug,
-      fromTitle: from.title,
-      fromVenue: from.venue.name,
+      fromSlug: previous.slug,
+      fromTitle: previous.title,
+      fromVenue: previous.venue.name,
       toVenue: next.venue.name,
-      distanceMeters: Math.round(haversineKm(from.venue, next.venue) * 1000),
+      distanceMeters: Math.round(haversineKm(previous.venue, next.venue) * 1000),
       gapMinutes,
       walkMinutes: walk,
     };

@@ -1,6 +1,6 @@
 // The route through one day's saved events: the order a visitor walks them in and how long each
 // walk takes. Pure; shared by /map (the drawn route) and /timetable (the walking gaps).
-import { haversineKm, walkingMinutes, type PlannedVenue } from "../itinerary/schedule-checks";
+import { byStartThenEnd, haversineKm, walkingMinutes, type PlannedVenue } from "../itinerary/schedule-checks";
 
 export interface RouteStop {
   slug: string;
@@ -29,10 +29,6 @@ export interface DayRoute {
   legs: RouteLeg[];
   totalWalkMinutes: number;
   totalDistanceMeters: number;
-}
-
-function byStartThenEnd(a: RouteStop, b: RouteStop): number {
-  return a.startsAt.getTime() - b.startsAt.getTime() || a.endsAt.getTime() - b.endsAt.getTime() || a.slug.localeCompare(b.slug);
 }
 
 /**

@@ -10,7 +10,7 @@ import { createDatabase, openScratchServer, uniqueDatabaseName } from "./databas
 import { hashBuildInputs, rebuildReason, recordBuildInputs } from "./build-inputs";
 import { prepareDatabase } from "./local-database";
 import { findFreePort } from "./ports";
-import { nextBin } from "./serve";
+import { nextBin, nextStartArgs } from "./serve";
 
 const root = path.join(__dirname, "..", "..");
 
@@ -72,7 +72,7 @@ export async function startBenchApp(log: (line: string) => void): Promise<BenchA
     }
     // BENCH_PROFILE=<folder>: the app's V8 CPU profile (a .cpuprofile per process, written at exit).
     const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
-    const app = spawn(process.execPath, [...profile, nextBin(), "start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+    const app = spawn(process.execPath, [...profile, ...nextStartArgs(port)], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
     const closed = new Promise<void>((resolve) => app.once("close", () => resolve()));
     stops.push(async () => {
       if (app.exitCode === null && app.signalCode === null) app.kill("SIGTERM");

@@ -1,4 +1,5 @@
 import {
+  byStartThenEnd,
   checkSchedule,
   haversineKm,
   walkingMinutes,
@@ -158,5 +159,15 @@ describe("walking time", () => {
       event("opera", "2017-08-14T11:05Z", "2017-08-14T12:00Z", OPERA),
     ]);
     expect(checks.get("opera")!.walkWarning).toEqual(null);
+  });
+});
+
+describe("byStartThenEnd", () => {
+  test("orders by start, then end, then slug, and slugs as localeCompare does", () => {
+    const slugs = ["a-b", "ab", "a1", "a", "b-2", "b-10", "b10", "z", "0-a", "9"];
+    const same = slugs.map((slug) => event(slug, "2017-08-14T12:00Z", "2017-08-14T13:00Z"));
+    expect([...same].sort(byStartThenEnd).map((e) => e.slug)).toEqual([...slugs].sort((a, b) => a.localeCompare(b)));
+    const mixed = [event("c", "2017-08-14T12:00Z", "2017-08-14T14:00Z"), event("b", "2017-08-14T12:00Z", "2017-08-14T13:00Z"), event("a", "2017-08-14T13:00Z", "2017-08-14T13:30Z")];
+    expect(mixed.sort(byStartThenEnd).map((e) => e.slug)).toEqual(["b", "c", "a"]);
   });
 });
