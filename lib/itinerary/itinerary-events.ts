@@ -11,16 +11,19 @@ import "server-only";
 import { prisma } from "../db";
 import { cachedRead, cachedReadOfNewestVersion } from "../cache/programme-reads";
 
+/** What an itinerary shows of an event, the same for every visitor who saved it. */
+export interface EventFacts {
+  slug: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: "SCHEDULED" | "CANCELLED";
+  timeIsIllustrative: boolean;
+  venue: { slug: string; name: string; latitude: number; longitude: number };
+}
+
 export interface ItineraryEvent {
-  facts: {
-    slug: string;
-    title: string;
-    startsAt: Date;
-    endsAt: Date;
-    status: "SCHEDULED" | "CANCELLED";
-    timeIsIllustrative: boolean;
-    venue: { slug: string; name: string; latitude: number; longitude: number };
-  };
+  facts: EventFacts;
   /** Place in time order (start, end, then slug, as PostgreSQL orders them): an itinerary's order. */
   order: number;
 }

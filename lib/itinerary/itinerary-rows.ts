@@ -9,20 +9,14 @@
 import "server-only";
 import { prisma, prismaPool } from "../db";
 import type { SessionUserRow } from "../auth/session";
-import { itineraryEventsById, newestItineraryEventsById, type ItineraryEvent } from "./itinerary-events";
+import { itineraryEventsById, newestItineraryEventsById, type EventFacts, type ItineraryEvent } from "./itinerary-events";
 import { readInBatches } from "./read-batches";
 
-export interface SavedEventRow {
+/** A saved event: the visitor's note and save time with the event's facts. */
+export interface SavedEventRow extends EventFacts {
   note: string | null;
   /** ISO 8601 in UTC with milliseconds, exactly as Date#toISOString writes it. */
   savedAt: string;
-  slug: string;
-  title: string;
-  startsAt: Date;
-  endsAt: Date;
-  status: "SCHEDULED" | "CANCELLED";
-  timeIsIllustrative: boolean;
-  venue: { slug: string; name: string; latitude: number; longitude: number };
 }
 
 export interface ItineraryRows {
