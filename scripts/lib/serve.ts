@@ -18,16 +18,12 @@ export function nextBin(): string {
   return require.resolve("next/dist/bin/next");
 }
 
-// V8 flags of the production server, wherever it is started (npm start, the e2e tests, every
-// bench). A young generation of up to 64 MB per semi-space: with the default 16 MB, GET
-// /api/itinerary at 32 connections scavenged every ~60 ms and promoted ~1 MB of short-lived
-// request objects each time, so the old space grew ~20 MB a second and mark-compact pauses and
-// steps of 10-25 ms set the p99 (decision 025, Update 3). Costs up to ~150 MB more memory.
-export const SERVER_NODE_FLAGS = ["--max-semi-space-size=64"];
-
-/** The arguments after `node` that start the production server on `port`. */
+/**
+ * The arguments after `node` that start the production server on `port`: one definition for
+ * `npm start`, the e2e tests and every bench, so a flag given to one is given to all.
+ */
 export function nextStartArgs(port: number): string[] {
-  return [...SERVER_NODE_FLAGS, nextBin(), "start", "-p", String(port)];
+  return [nextBin(), "start", "-p", String(port)];
 }
 
 export async function serve(options: {
