@@ -57,6 +57,9 @@ export const ITINERARY_ROWS_SQL = `
     FROM "User" u
     WHERE u.id = ANY($1::text[])`;
 
+/** The statement's name on each connection (tests count the statements by it). */
+export const ITINERARY_STATEMENT = "itinerary-rows-batch";
+
 /**
  * The statement's rows. Through the pg Pool under the Prisma client, not Prisma's query path: on
  * the hottest signed-in read, Prisma's $queryRaw (parameter and result mapping, its timestamp
@@ -72,8 +75,6 @@ async function queryRows(userIds: string[]): Promise<UserWithSaves[]> {
       (await pool.query<UserWithSaves>({ name: ITINERARY_STATEMENT, text: ITINERARY_ROWS_SQL, values: [userIds] })).rows
     : await prisma.$queryRawUnsafe<UserWithSaves[]>(ITINERARY_ROWS_SQL, userIds);
 }
-
-export const ITINERARY_STATEMENT = "itinerary-rows-batch";
 
 /** Each user's rows, the saves joined to the programme's events and put in time order. */
 async function readBatch(userIds: string[]): Promise<Map<string, ItineraryRows>> {

@@ -88,8 +88,7 @@ export function checkSchedule(events: readonly PlannedEvent[]): Map<string, Sche
   for (let i = 0; i < active.length; i++) {
     // Sorted by start: once an event starts at or after this one's end, no later one can overlap it.
     for (let j = i + 1; j < active.length && starts[j] < ends[i]; j++) {
-      // [start, end) intervals, as overlaps(): starts[i] <= starts[j] < ends[i]; an event of no length does not clash.
-      if (!(starts[i] < ends[j])) continue;
+      if (!overlaps(active[i], active[j])) continue;
       checks.get(active[i].slug)!.conflictsWith.push({ slug: active[j].slug, title: active[j].title });
       checks.get(active[j].slug)!.conflictsWith.push({ slug: active[i].slug, title: active[i].title });
     }
