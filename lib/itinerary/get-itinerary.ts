@@ -2,8 +2,9 @@
 // Astana day, with conflicts and walking warnings, and how a warning reads.
 import "server-only";
 import { toZonedTime, type ZonedTime } from "../time/astana";
+import type { EventFacts } from "./itinerary-events";
 import { readItineraryRows, type SavedEventRow } from "./itinerary-rows";
-import { checkSchedule, type ConflictingEvent, type WalkWarning } from "./schedule-checks";
+import { checkSchedule, type ConflictingEvent, type PlannedEvent, type WalkWarning } from "./schedule-checks";
 
 export interface ItineraryEntry {
   slug: string;
@@ -61,37 +62,43 @@ export async function getItinerary(userId: string): Promise<Itinerary> {
   return buildItinerary((await readItineraryRows(userId)).saves);
 }
 
+/** What an entry shows of its event: the same for every visitor who saved it. */
+export type EntryFacts = Omit<ItineraryEntry, "note" | "savedAt" | "conflictsWith" | "walkWarning">;
+
+/** The event's part of an entry; the visitor's part (note, save time, checks) follows it, in ItineraryEntry's order. */
+export function entryFacts(event: EventFacts): EntryFacts {
+  const start = instantText(event.startsAt);
+  const end = instantText(event.endsAt);
+  return {
+    slug: event.slug,
+    title: event.title,
+    startsAt: start.iso,
+    endsAt: end.iso,
+    astana: { date: start.date, start: start.time, end: end.time, endDate: end.date },
+    status: event.status === "CANCELLED" ? "cancelled" : "scheduled",
+    timeIsIllustrative: event.timeIsIllustrative,
+    venue: { slug: event.venue.slug, name: event.venue.name },
+  };
+}
+
+/** An event as the schedule checks see it. */
+export function plannedEvent(event: EventFacts): PlannedEvent {
+  return {
+    slug: event.slug,
+    title: event.title,
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    cancelled: event.status === "CANCELLED",
+    venue: event.venue,
+  };
+}
+
 /** The itinerary of saved events already in time order (./itinerary-rows.ts). */
 export function buildItinerary(rows: readonly SavedEventRow[]): Itinerary {
-  const checks = checkSchedule(
-    rows.map((event) => ({
-      slug: event.slug,
-      title: event.title,
-      startsAt: event.startsAt,
-      endsAt: event.endsAt,
-      cancelled: event.status === "CANCELLED",
-      venue: event.venue,
-    })),
-  );
-
+  const checks = checkSchedule(rows.map(plannedEvent));
   const entries: ItineraryEntry[] = rows.map((event) => {
-    const start = instantText(event.startsAt);
-    const end = instantText(event.endsAt);
     const check = checks.get(event.slug)!;
-    return {
-      slug: event.slug,
-      title: event.title,
-      startsAt: start.iso,
-      endsAt: end.iso,
-      astana: { date: start.date, start: start.time, end: end.time, endDate: end.date },
-      status: event.status === "CANCELLED" ? "cancelled" : "scheduled",
-      timeIsIllustrative: event.timeIsIllustrative,
-      venue: { slug: event.venue.slug, name: event.venue.name },
-      note: event.note,
-      savedAt: event.savedAt,
-      conflictsWith: check.conflictsWith,
-      walkWarning: check.walkWarning,
-    };
+    return { ...entryFacts(event), note: event.note, savedAt: event.savedAt, conflictsWith: check.conflictsWith, walkWarning: check.walkWarning };
   });
 
   // Entries are in time order and carry their Astana start date already: grouping reuses it

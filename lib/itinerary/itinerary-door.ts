@@ -48,7 +48,7 @@ export function isItineraryDoorRequest(request: http.IncomingMessage): boolean {
 
 async function unavailable(): Promise<ItineraryAnswer> {
   const response = databaseUnavailableResponse();
-  return { status: 503, headers: Object.fromEntries(response.headers), body: await response.text() };
+  return { status: 503, headers: Object.fromEntries(response.headers), body: Buffer.from(await response.arrayBuffer()) };
 }
 
 // What the compression middleware leaves of an answer it does not compress: `Vary` (under that

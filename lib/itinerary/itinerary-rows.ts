@@ -26,6 +26,21 @@ export interface ItineraryRows {
   saves: SavedEventRow[];
 }
 
+/** A save as read: the programme's event, shared by every visitor who saved it, and the visitor's part. */
+export interface VisitorSave {
+  event: ItineraryEvent;
+  /** ISO 8601 in UTC with milliseconds, exactly as Date#toISOString writes it. */
+  savedAt: string;
+  note: string | null;
+}
+
+export interface VisitorSaves {
+  /** The user's session columns; null when there is no such user. */
+  user: SessionUserRow | null;
+  /** In time order: start, then end, then slug. */
+  saves: VisitorSave[];
+}
+
 /** A save as the statement gives it: [event id, savedAt (ISO), note]. */
 type SaveTuple = [number, string, string | null];
 
@@ -77,16 +92,16 @@ async function queryRows(userIds: string[]): Promise<UserWithSaves[]> {
 }
 
 /** Each user's rows, the saves joined to the programme's events and put in time order. */
-async function readBatch(userIds: string[]): Promise<Map<string, ItineraryRows>> {
+async function readBatch(userIds: string[]): Promise<Map<string, VisitorSaves>> {
   const rows = await queryRows(userIds);
   let events = await itineraryEventsById();
   // A save of an event the map lacks: the programme changed after this instance last read its
   // version. Once per statement, the newest version's map (an event deleted since is dropped).
   if (rows.some((row) => row.saves.some(([eventId]) => !events.has(eventId)))) events = await newestItineraryEventsById();
-  return new Map(rows.map((row) => [row.userId, itineraryRowsOf(row, events)]));
+  return new Map(rows.map((row) => [row.userId, visitorSavesOf(row, events)]));
 }
 
-function itineraryRowsOf(row: UserWithSaves, events: Map<number, ItineraryEvent>): ItineraryRows {
+function visitorSavesOf(row: UserWithSaves, events: Map<number, ItineraryEvent>): VisitorSaves {
   const user: SessionUserRow = {
     id: row.userId,
     email: row.email,
@@ -95,15 +110,12 @@ function itineraryRowsOf(row: UserWithSaves, events: Map<number, ItineraryEvent>
     emailVerified: row.emailVerified === null ? null : new Date(row.emailVerified),
     sessionVersion: row.sessionVersion,
   };
-  const saved: { event: ItineraryEvent; savedAt: string; note: string | null }[] = [];
+  const saves: VisitorSave[] = [];
   for (const [eventId, savedAt, note] of row.saves) {
     const event = events.get(eventId);
-    if (event) saved.push({ event, savedAt, note });
+    if (event) saves.push({ event, savedAt, note });
   }
-  saved.sort((a, b) => a.event.order - b.event.order);
-  // The events' Dates are shared by every answer: the rows are only read (buildItinerary turns them
-  // into strings), never changed.
-  const saves = saved.map(({ event, savedAt, note }): SavedEventRow => ({ note, savedAt, ...event.facts }));
+  saves.sort((a, b) => a.event.order - b.event.order);
   return { user, saves };
 }
 
@@ -112,13 +124,20 @@ function itineraryRowsOf(row: UserWithSaves, events: Map<number, ItineraryEvent>
 // cores Node needs too (decision 025 has the measurements). 100 ids bound a statement's size.
 // One batcher per process, parked on globalThis: the bundler gives the door, the route and the
 // page each a copy of this module, and three batchers would mean three statements in flight.
-const parked = globalThis as unknown as { expoItineraryReads?: (userId: string) => Promise<ItineraryRows | undefined> };
+const parked = globalThis as unknown as { expoItineraryReads?: (userId: string) => Promise<VisitorSaves | undefined> };
 const readBatched = (parked.expoItineraryReads ??= readInBatches(readBatch, { inFlight: 1, batchSize: 100 }));
 
 /**
- * The user (with their session columns) and their saved events, read by one statement together
- * with those of the other requests waiting for it; a failed statement fails each of them.
+ * The user (with their session columns) and their saves, read by one statement together with those
+ * of the other requests waiting for it; a failed statement fails each of them. The events are the
+ * programme's own objects, shared by every answer: read them, never change them.
  */
-export async function readItineraryRows(userId: string): Promise<ItineraryRows> {
+export async function readVisitorSaves(userId: string): Promise<VisitorSaves> {
   return (await readBatched(userId)) ?? { user: null, saves: [] };
+}
+
+/** The same with each save as one row of the event's facts and the visitor's note and save time. */
+export async function readItineraryRows(userId: string): Promise<ItineraryRows> {
+  const { user, saves } = await readVisitorSaves(userId);
+  return { user, saves: saves.map(({ event, savedAt, note }): SavedEventRow => ({ note, savedAt, ...event.facts })) };
 }

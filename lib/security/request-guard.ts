@@ -63,9 +63,13 @@ export function rawPathOf(target: string): string {
 
 /** A 400 or 405 for a request no route could answer properly; null for every other request. */
 export function refusalFor(method: string, target: string): Refusal | null {
+  const known = HTTP_METHODS.has(method.toUpperCase());
+  // Every request comes through here: a target without "%" has no percent-encoding to break (the
+  // URL parser only adds well-formed escapes), so it is not parsed at all.
+  if (known && !target.includes("%")) return null;
   const pathname = rawPathOf(target);
   const base = { "Content-Type": "application/json", "Cache-Control": "no-store" };
-  if (!HTTP_METHODS.has(method.toUpperCase())) {
+  if (!known) {
     return { status: 405, headers: { ...base, Allow: allowedMethods(pathname) }, body: { error: `The method ${method} is not allowed here.` } };
   }
   if (hasBrokenPercentEncoding(pathname)) return { status: 400, headers: base, body: { error: "The address has broken percent-encoding." } };

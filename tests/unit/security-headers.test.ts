@@ -44,6 +44,13 @@ describe("request guard (proxy.ts)", () => {
     expect({ status: response.status, body: await response.json() }).toEqual({ status: 400, body: { error: "The address has broken percent-encoding." } });
   });
 
+  test("the Node server's guard reads the raw target: broken encoding in the path is 400, anything else passes", () => {
+    const statuses = ["/api/events/%zz", "/e/%C3?x=1", "/a/%zz/../b", "/events/caf%C3%A9", "/schedule?q=%zz", "/schedule?date=2017-08-14", "/a b/ü", "/", "*"].map(
+      (target) => refusalFor("GET", target)?.status ?? null,
+    );
+    expect(statuses).toEqual([400, 400, null, null, null, null, null, null, null]);
+  });
+
   test("TRACE is 405 with the route's methods in Allow", () => {
     // undici cannot even build a Request with TRACE: the Node server's guard sees the raw method.
     const refusal = refusalFor("TRACE", "/api/itinerary/some-event?x=1")!;
