@@ -102,7 +102,7 @@ async function main(): Promise<void> {
   const { databaseUrl, openScratchServer } = await import("./lib/database-lifecycle");
   const { prepareDatabase } = await import("./lib/local-database");
   const { findFreePort } = await import("./lib/ports");
-  const { nextBin, nextStartArgs } = await import("./lib/serve");
+  const { nextBin, nextStartArgs } = await import("./lib/next-start");
   const { hashBuildInputs, rebuildReason, recordBuildInputs } = await import("./lib/build-inputs");
 
   const pg = await openScratchServer({ purpose: "bench", log });

@@ -92,7 +92,7 @@ async function main(): Promise<number> {
   const { createDatabase, openScratchServer, uniqueDatabaseName } = await import("./lib/database-lifecycle");
   const { prepareDatabase } = await import("./lib/local-database");
   const { findFreePort } = await import("./lib/ports");
-  const { nextBin, nextStartArgs } = await import("./lib/serve");
+  const { nextBin, nextStartArgs } = await import("./lib/next-start");
   // Lighthouse and chrome-launcher are ES modules: imported, not required.
   const { default: lighthouse } = await import("lighthouse");
   const chromeLauncher = await import("chrome-launcher");

@@ -79,7 +79,7 @@ async function main(): Promise<number> {
   const { createDatabase, dropDatabase, openScratchServer, uniqueDatabaseName } = await import("./lib/database-lifecycle");
   const { prepareDatabase } = await import("./lib/local-database");
   const { findFreePort } = await import("./lib/ports");
-  const { nextBin, nextStartArgs } = await import("./lib/serve");
+  const { nextBin, nextStartArgs } = await import("./lib/next-start");
 
   const server = await openScratchServer({ purpose: "e2e", log });
   cleanups.push(server.stop);

@@ -9,7 +9,8 @@ const distDir = path.join(root, process.env.NEXT_DIST_DIR ?? ".next");
 async function main(): Promise<void> {
   checkInstall("expo");
   // Loaded after the install check, as they need the generated Prisma client.
-  const { serve, nextBin, nextStartArgs } = await import("./lib/serve");
+  const { serve } = await import("./lib/serve");
+  const { nextBin, nextStartArgs } = await import("./lib/next-start");
   const { hashBuildInputs, rebuildReason, recordBuildInputs } = await import("./lib/build-inputs");
   const { StartupError } = await import("./lib/startup-error");
   await serve({

@@ -10,7 +10,7 @@ import { createDatabase, openScratchServer, uniqueDatabaseName } from "./databas
 import { hashBuildInputs, rebuildReason, recordBuildInputs } from "./build-inputs";
 import { prepareDatabase } from "./local-database";
 import { findFreePort } from "./ports";
-import { nextBin, nextStartArgs } from "./serve";
+import { nextBin, nextStartArgs } from "./next-start";
 
 const root = path.join(__dirname, "..", "..");
 

@@ -14,18 +14,6 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-export function nextBin(): string {
-  return require.resolve("next/dist/bin/next");
-}
-
-/**
- * The arguments after `node` that start the production server on `port`: one definition for
- * `npm start`, the e2e tests and every bench, so a flag given to one is given to all.
- */
-export function nextStartArgs(port: number): string[] {
-  return [nextBin(), "start", "-p", String(port)];
-}
-
 export async function serve(options: {
   mode: "production" | "development";
   beforeStart?: (env: NodeJS.ProcessEnv) => Promise<void>;

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { findFreePort } from "../../../scripts/lib/ports";
+import { nextStartArgs } from "../../../scripts/lib/next-start";
 
 const root = path.join(__dirname, "..", "..", "..");
 
@@ -50,7 +51,7 @@ export async function startApp(databaseUrl: string, extraEnv: Record<string, str
     CHECKPOINT_DISABLE: "1",
     ...extraEnv,
   };
-  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(port)], {
+  const child = spawn(process.execPath, nextStartArgs(port), {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],
