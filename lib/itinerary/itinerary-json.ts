@@ -1,6 +1,6 @@
 // GET /api/itinerary's JSON body written from pieces kept per event (docs/decisions/025, "Update 4").
 // The body is exactly JSON.stringify({ items, count, conflictCount }) of buildItinerary's entries
-// (tests/unit/itinerary-json.test.ts compares byte for byte), but most of each entry — slug, title,
+// (tests/integration/itinerary-json.test.ts compares byte for byte), but most of each entry — slug, title,
 // ISO and Astana times, status, venue — is the same for every visitor who saved the event. Written
 // per request, that part was most of an answer's allocation (the entry objects and the stringify's
 // growing text: ~27 KB of ~70 KB per answer of 20 saves), and what a request allocates is what the
