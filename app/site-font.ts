@@ -12,6 +12,8 @@ import localFont from "next/font/local";
  * For the same reason no metric-adjusted fallback face is generated (`adjustFontFallback`): it only
  * softens a swap, which `optional` never makes, and its `src: local(Arial)` sent the phone's first
  * style pass into the system's font lookup (decision 026).
+ * Next sends the preload as a `Link` header; the page rewrite limits it to screens from 48 rem wide
+ * (decision 028): on a phone the font is fetched when the first style pass needs it.
  */
 export const siteFont = localFont({
   src: "../node_modules/geist/dist/fonts/geist-sans/Geist-Variable.woff2",

@@ -111,12 +111,30 @@ test.describe("on a 375 px phone", () => {
   });
 });
 
-test("pages use the self-hosted Geist, preloaded", async ({ page }) => {
-  const answer = await page.goto("/schedule?date=2017-08-14");
-  expect(answer?.headers()["link"]).toMatch(/\/_next\/static\/media\/[^>]+\.woff2>; rel=preload; as="font"/);
-  expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontFamily)).toMatch(/siteFont/);
-  // font-display: optional may leave the first page in the fallback; the face itself is served.
-  expect(await page.evaluate(() => document.fonts.load("16px siteFont").then((faces) => faces.length))).toBe(1);
+test("pages use the self-hosted Geist, preloaded from 48rem wide, fetched by the style pass on a phone", async ({ browser }) => {
+  /** How this page's Geist was fetched: "link" when preloaded, "css" when the first style pass asked for it. */
+  async function fontRequest(width: number): Promise<{ link: string | undefined; initiator: string | undefined; family: string; faces: number }> {
+    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const page = await context.newPage();
+    const answer = await page.goto("/schedule?date=2017-08-14");
+    // font-display: optional may leave the first page in the fallback; the face itself is served.
+    const faces = await page.evaluate(() => document.fonts.load("16px siteFont").then((loaded) => loaded.length));
+    const seen = await page.evaluate(() => ({
+      initiator: performance
+        .getEntriesByType("resource")
+        .map((entry) => entry as PerformanceResourceTiming)
+        .find((entry) => entry.name.endsWith(".woff2"))?.initiatorType,
+      family: getComputedStyle(document.documentElement).fontFamily,
+    }));
+    await context.close();
+    return { link: answer?.headers()["link"], faces, ...seen };
+  }
+  const phone = await fontRequest(375);
+  expect(phone.link).toMatch(/\/_next\/static\/media\/[^>]+\.woff2>; rel=preload; as="font"[^,]*; media="\(min-width: 48rem\)"/);
+  expect(phone).toMatchObject({ initiator: "css", faces: 1 });
+  expect(phone.family).toMatch(/siteFont/);
+  const desktop = await fontRequest(1280);
+  expect(desktop).toMatchObject({ initiator: "link", faces: 1 });
 });
 
 test("public pages may be kept for Back; private ones answer no-store", async ({ page, request }) => {

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { StringDecoder } from "node:string_decoder";
 import zlib from "node:zlib";
-import { AppScriptDeferral, installAppOnIntent, loadsAppOnIntent } from "@/lib/page-cache/app-on-intent";
+import { AppScriptDeferral, WIDE_SCREEN_MEDIA, fontPreloadsForWideScreens, installAppOnIntent, loadsAppOnIntent } from "@/lib/page-cache/app-on-intent";
 
 // The HTML Next 16 sends (shape copied from a production build's event page).
 const NONCE = "YtQoOT9H5E4RAPrnZ8/+Ww==";
@@ -89,6 +89,24 @@ describe("the HTML of a page that loads the app on intent", () => {
   });
 });
 
+// As Next 16 sends a next/font preload.
+const FONT_LINK = '</_next/static/media/Geist_Variable.p.43azbxi7zpibd.woff2>; rel=preload; as="font"; crossorigin=""; nonce="n0nce"; type="font/woff2"';
+
+describe("the Link header of a page", () => {
+  it("limits each font preload to wide screens and leaves other entries as they are", () => {
+    const style = '</_next/static/chunks/a,b.css>; rel=preload; as="style"';
+    expect(fontPreloadsForWideScreens(`${FONT_LINK}, ${style}, ${FONT_LINK.replace("Geist", "Mono")}`)).toBe(
+      `${FONT_LINK}; media="${WIDE_SCREEN_MEDIA}", ${style}, ${FONT_LINK.replace("Geist", "Mono")}; media="${WIDE_SCREEN_MEDIA}"`,
+    );
+    expect(fontPreloadsForWideScreens(style)).toBe(style);
+  });
+
+  it("keeps a media query the preload already has", () => {
+    const narrow = `${FONT_LINK}; media="(max-width: 20rem)"`;
+    expect(fontPreloadsForWideScreens(narrow)).toBe(narrow);
+  });
+});
+
 describe("a server with the rewrite installed", () => {
   let server: http.Server;
   let base = "";
@@ -103,6 +121,7 @@ describe("a server with the rewrite installed", () => {
         // As Next does: headers set, then the HTML in several writes, cut inside a tag.
         response.statusCode = 200;
         response.setHeader("content-type", "text/html; charset=utf-8");
+        response.setHeader("link", `${FONT_LINK}, </_next/static/chunks/a.css>; rel=preload; as="style"`);
         const bytes = Buffer.from(PAGE);
         response.write(bytes.subarray(0, 300));
         setTimeout(() => {
@@ -149,6 +168,7 @@ describe("a server with the rewrite installed", () => {
     expect(answer.headers.vary).toMatch(/Accept-Encoding/);
     expect(answer.body).toBe(deferInOneGo(PAGE));
     expect(seen).toEqual([{ encoding: "identity" }]);
+    expect(answer.headers.link).toBe(`${FONT_LINK}; media="${WIDE_SCREEN_MEDIA}", </_next/static/chunks/a.css>; rel=preload; as="style"`);
   });
 
   it("rewrites without gzip for a client that does not take it, and drops a stale Content-Length", async () => {
