@@ -4,7 +4,7 @@ import "server-only";
 import { toZonedTime, type ZonedTime } from "../time/astana";
 import type { EventFacts } from "./itinerary-events";
 import { readItineraryRows, type SavedEventRow } from "./itinerary-rows";
-import { checkSchedule, type ConflictingEvent, type PlannedEvent, type WalkWarning } from "./schedule-checks";
+import { checkSchedule, conflictingEventCount, type ConflictingEvent, type PlannedEvent, type WalkWarning } from "./schedule-checks";
 
 export interface ItineraryEntry {
   slug: string;
@@ -109,7 +109,7 @@ export function buildItinerary(rows: readonly SavedEventRow[]): Itinerary {
     if (last?.date === entry.astana.date) last.entries.push(entry);
     else days.push({ date: entry.astana.date, entries: [entry] });
   }
-  return { entries, days, conflictCount: entries.filter((entry) => entry.conflictsWith.length > 0).length };
+  return { entries, days, conflictCount: conflictingEventCount(checks) };
 }
 
 function distance(meters: number): string {

@@ -11,7 +11,7 @@ import "server-only";
 import { entryFacts, plannedEvent } from "./get-itinerary";
 import type { ItineraryEvent } from "./itinerary-events";
 import type { VisitorSave } from "./itinerary-rows";
-import { checkSchedule, type PlannedEvent } from "./schedule-checks";
+import { checkSchedule, conflictingEventCount, type PlannedEvent } from "./schedule-checks";
 
 interface EventPieces {
   /** The entry's JSON up to its visitor's part: `{"slug":…,"venue":{…}` without the closing brace. */
@@ -40,11 +40,9 @@ export function itineraryJson(saves: readonly VisitorSave[]): Buffer<ArrayBuffer
   const checks = checkSchedule(pieces.map((piece) => piece.planned));
   // The visitor's part of each entry, in ItineraryEntry's order after the event's part.
   const tails: string[] = [];
-  let conflictCount = 0;
   let bound = OPEN.length + 64;
   saves.forEach((save, index) => {
     const check = checks.get(pieces[index].planned.slug)!;
-    if (check.conflictsWith.length > 0) conflictCount += 1;
     const tail =
       `,"note":${JSON.stringify(save.note)},"savedAt":${JSON.stringify(save.savedAt)}` +
       `,"conflictsWith":${JSON.stringify(check.conflictsWith)},"walkWarning":${JSON.stringify(check.walkWarning)}}`;
@@ -52,7 +50,7 @@ export function itineraryJson(saves: readonly VisitorSave[]): Buffer<ArrayBuffer
     // The comma before the entry, its head, and its tail (a UTF-16 unit is at most 3 bytes of UTF-8).
     bound += 1 + pieces[index].head.length + tail.length * 3;
   });
-  const close = `],"count":${saves.length},"conflictCount":${conflictCount}}`;
+  const close = `],"count":${saves.length},"conflictCount":${conflictingEventCount(checks)}}`;
 
   const body = Buffer.allocUnsafe(bound + close.length);
   let at = body.write(OPEN, 0, "latin1");

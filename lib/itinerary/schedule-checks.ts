@@ -73,6 +73,13 @@ export function byStartThenEnd(a: { startsAt: Date; endsAt: Date; slug: string }
   return a.startsAt.getTime() - b.startsAt.getTime() || a.endsAt.getTime() - b.endsAt.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 }
 
+/** How many of the checked events overlap another: an itinerary's conflict count. */
+export function conflictingEventCount(checks: ReadonlyMap<string, ScheduleCheck>): number {
+  let count = 0;
+  for (const check of checks.values()) if (check.conflictsWith.length > 0) count += 1;
+  return count;
+}
+
 /**
  * Conflicts and walking warnings for every event, keyed by slug. Cancelled events take part in
  * neither: nobody will be at them (the itinerary flags them instead).
