@@ -12,12 +12,43 @@ export const SAVE_FORM_ID = "save-events";
 export const HELD_FORMS = "form#" + SAVE_FORM_ID + ", form[data-app-form]";
 /** The type the RSC payload's inline scripts carry until the app starts (an unknown type: not run). */
 export const APP_FLIGHT_TYPE = "application/x-app-flight";
+/** On <html> from a fresh load until the app is ready: cards off screen skip their layout. */
+export const SKIP_OFFSCREEN_ATTRIBUTE = "data-skip-offscreen-cards";
+/** The elements app/globals.css skips under that attribute (the same selector there). */
+export const SKIPPED_CARDS = ".card-list > li";
 
 /**
  * The inline loader, sent as its source text: plain ES2017 with no imports, since it runs before
  * anything else on the page. Exported for its unit test, which runs it in jsdom.
  */
-export function appOnIntentLoader(deviceSavesCookie: string, readyEvent: string, attribute: string, flightType: string, heldForms: string): void {
+export function appOnIntentLoader(deviceSavesCookie: string, readyEvent: string, attribute: string, flightType: string, heldForms: string, skipOffscreen: string, skippedCards: string): void {
+  // Cards off screen are laid out at the size they are guessed to have until they come near it
+  // (decision 029). Where the browser restores an offset — Back to a document it did not keep, a
+  // reload, and (once the app runs) Back within the app — every card must be laid out at its real
+  // size, as when the visitor left, or the offset shows other events: not on those loads, and not
+  // once the app is ready.
+  const root = document.documentElement;
+  const navigation = performance.getEntriesByType ? (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined) : undefined;
+  const restoring = !!navigation && (navigation.type === "back_forward" || navigation.type === "reload");
+  if (!restoring) root.setAttribute(skipOffscreen, "");
+  // The card at the top of the screen stays where it is while the cards above it take their real
+  // size: Chromium's scroll anchoring does not follow this change (measured: 224 px).
+  function layOutWhole(): void {
+    if (!root.hasAttribute(skipOffscreen)) return;
+    const cards = document.querySelectorAll(skippedCards);
+    let anchor: Element | null = null;
+    let top = 0;
+    for (let i = 0; i < cards.length && !anchor; i++) {
+      const box = cards[i].getBoundingClientRect();
+      if (box.bottom > 0) {
+        anchor = cards[i];
+        top = box.top;
+      }
+    }
+    root.removeAttribute(skipOffscreen);
+    const moved = anchor ? anchor.getBoundingClientRect().top - top : 0;
+    if (moved) scrollBy(0, moved);
+  }
   // "change": a choice in a <select> (a test driver can make one without a focus or a key).
   const intents = ["pointerdown", "touchstart", "keydown", "focusin", "wheel", "change"];
   const loaded: Record<string, boolean> = {};
@@ -107,6 +138,7 @@ export function appOnIntentLoader(deviceSavesCookie: string, readyEvent: string,
   for (let i = 0; i < intents.length; i++) addEventListener(intents[i], start, { capture: true, passive: true });
   addEventListener(readyEvent, function () {
     ready = true;
+    layOutWhole();
     setTimeout(replay, 0);
   });
   // A checkbox fires "input" too; only one outside any form needs the app to act on it.

@@ -13,7 +13,7 @@ test.use({
 });
 
 test("Back to the schedule from another document comes from the back/forward cache", async ({ page }) => {
-  const scrollY = await scrolledFilteredSchedule(page);
+  const view = await scrolledFilteredSchedule(page);
   await page.evaluate(() => {
     window.addEventListener("pageshow", (event) => {
       document.documentElement.dataset.restoredFromBfcache = String(event.persisted);
@@ -35,6 +35,6 @@ test("Back to the schedule from another document comes from the back/forward cac
     const why = await page.evaluate(() => JSON.stringify((performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming & { notRestoredReasons?: unknown }).notRestoredReasons ?? null));
     throw new Error(`${error.message}\nnotRestoredReasons: ${why}`);
   });
-  await expectRestored(page, scrollY);
+  await expectRestored(page, view);
   expect(documents).toEqual([]);
 });

@@ -1,8 +1,26 @@
 // A filtered schedule scrolled down, and the check that Back brought it back as it was (issue 13).
 import { expect, type Page } from "@playwright/test";
 
+/** Where the visitor was: the offset, and the first card wholly on screen with its distance from the top. */
+export interface ScheduleView {
+  scrollY: number;
+  card: string;
+  top: number;
+}
+
+/** The first event card wholly on screen (its link) and its top edge, or null. */
+function firstCardInView(page: Page): Promise<{ card: string; top: number } | null> {
+  return page.locator(".event-card").evaluateAll((cards) => {
+    for (const card of cards) {
+      const box = card.getBoundingClientRect();
+      if (box.top >= 0 && box.bottom <= window.innerHeight) return { card: card.querySelector("h3 a")?.getAttribute("href") ?? "", top: Math.round(box.top) };
+    }
+    return null;
+  });
+}
+
 /** Filters the schedule to 14 August through the form (a client navigation) and scrolls half-way down. */
-export async function scrolledFilteredSchedule(page: Page): Promise<number> {
+export async function scrolledFilteredSchedule(page: Page): Promise<ScheduleView> {
   await page.goto("/schedule");
   await page.getByLabel("Day", { exact: true }).selectOption("2017-08-14");
   await page.getByRole("button", { name: "Show events" }).click();
@@ -26,13 +44,23 @@ export async function scrolledFilteredSchedule(page: Page): Promise<number> {
       { intervals: [100] },
     )
     .toBe(true);
-  return previous;
+  const inView = await firstCardInView(page);
+  expect(inView).not.toBeNull();
+  return { scrollY: previous, ...inView! };
 }
 
-export async function expectRestored(page: Page, scrollY: number): Promise<void> {
+/**
+ * The filters, the offset and what is on screen are as the visitor left them: the same card at
+ * the same place. The offset alone would pass a page whose cards above were laid out at other
+ * heights (content-visibility placeholders) and so showed other events there.
+ */
+export async function expectRestored(page: Page, view: ScheduleView): Promise<void> {
   await expect.poll(() => new URL(page.url()).search).toBe("?date=2017-08-14");
   await expect(page.getByLabel("Day", { exact: true })).toHaveValue("2017-08-14");
   // Within a few pixels: the browser may round a restored scroll offset.
-  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrollY - 5);
-  expect(await page.evaluate(() => window.scrollY)).toBeLessThan(scrollY + 5);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(view.scrollY - 5);
+  expect(await page.evaluate(() => window.scrollY)).toBeLessThan(view.scrollY + 5);
+  const inView = await firstCardInView(page);
+  expect(inView?.card).toBe(view.card);
+  expect(Math.abs((inView?.top ?? Infinity) - view.top)).toBeLessThan(5);
 }
