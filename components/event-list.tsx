@@ -14,8 +14,9 @@ export function EventList({
   showVenue?: boolean;
 }) {
   if (!byDay) {
+    // "event-list": the lists whose cards off screen skip their layout at load (decision 029).
     return (
-      <ul className="card-list">
+      <ul className="card-list event-list">
         {events.map((event) => (
           <li key={event.id}>
             <EventCard event={event} showVenue={showVenue} />

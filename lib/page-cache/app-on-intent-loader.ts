@@ -15,7 +15,7 @@ export const APP_FLIGHT_TYPE = "application/x-app-flight";
 /** On <html> from a fresh load until the app is ready: cards off screen skip their layout. */
 export const SKIP_OFFSCREEN_ATTRIBUTE = "data-skip-offscreen-cards";
 /** The elements app/globals.css skips under that attribute (the same selector there). */
-export const SKIPPED_CARDS = ".card-list > li";
+export const SKIPPED_CARDS = ".event-list > li";
 
 /**
  * The inline loader, sent as its source text: plain ES2017 with no imports, since it runs before
