@@ -1,23 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectRestored, scrolledFilteredSchedule } from "./helpers/schedule-scroll";
+import { expectRestored, firstCardInView, scrolledFilteredSchedule } from "./helpers/schedule-scroll";
 
 // Issue 13: Back within the app (a client navigation, not a back/forward-cache restore) brings the
 // filtered schedule back where the visitor left it, and a public page asks the network for nothing
 // once it has loaded (no session, saved-events or itinerary fetches: the server rendered them).
 
-/** The index of the first event card wholly on screen: a click on it needs no scrolling. */
-async function firstCardInView(page: Page): Promise<number> {
-  return page.locator(".event-card").evaluateAll((cards) =>
-    cards.findIndex((card) => {
-      const box = card.getBoundingClientRect();
-      return box.top >= 0 && box.bottom <= window.innerHeight;
-    }),
-  );
-}
-
 test("Back from an event opened in the app restores the filtered schedule and its scroll with no document request", async ({ page }) => {
   const view = await scrolledFilteredSchedule(page);
-  const index = await firstCardInView(page);
+  const index = view.index;
   expect(index).toBeGreaterThan(0);
   const documents: string[] = [];
   page.on("request", (request) => {
@@ -54,7 +44,7 @@ test("cards off screen skip their layout on a fresh load until the app is ready,
   // Far down in one jump (no intent), over cards still at their guessed size; then the app starts
   // from a key and lays every card out at its real size: what is on screen stays where it was.
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
-  const before = await firstCardInView(page);
+  const before = (await firstCardInView(page))?.index ?? -1;
   expect(before).toBeGreaterThan(10);
   const top = (index: number) => page.locator(".event-card").nth(index).evaluate((card) => Math.round(card.getBoundingClientRect().top));
   const topBefore = await top(before);

@@ -4,16 +4,17 @@ import { expect, type Page } from "@playwright/test";
 /** Where the visitor was: the offset, and the first card wholly on screen with its distance from the top. */
 export interface ScheduleView {
   scrollY: number;
+  index: number;
   card: string;
   top: number;
 }
 
-/** The first event card wholly on screen (its link) and its top edge, or null. */
-function firstCardInView(page: Page): Promise<{ card: string; top: number } | null> {
+/** The first event card wholly on screen (a click on it needs no scrolling): its index, link and top edge, or null. */
+export function firstCardInView(page: Page): Promise<{ index: number; card: string; top: number } | null> {
   return page.locator(".event-card").evaluateAll((cards) => {
-    for (const card of cards) {
-      const box = card.getBoundingClientRect();
-      if (box.top >= 0 && box.bottom <= window.innerHeight) return { card: card.querySelector("h3 a")?.getAttribute("href") ?? "", top: Math.round(box.top) };
+    for (let index = 0; index < cards.length; index++) {
+      const box = cards[index].getBoundingClientRect();
+      if (box.top >= 0 && box.bottom <= window.innerHeight) return { index, card: cards[index].querySelector("h3 a")?.getAttribute("href") ?? "", top: Math.round(box.top) };
     }
     return null;
   });
