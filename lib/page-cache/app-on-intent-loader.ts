@@ -12,6 +12,8 @@ export const SAVE_FORM_ID = "save-events";
 export const HELD_FORMS = "form#" + SAVE_FORM_ID + ", form[data-app-form]";
 /** The type the RSC payload's inline scripts carry until the app starts (an unknown type: not run). */
 export const APP_FLIGHT_TYPE = "application/x-app-flight";
+/** A stored page's marker in its payload's place: where the loader fetches it (./detached-flight.ts). */
+export const APP_FLIGHT_SOURCE_ATTRIBUTE = "data-app-flight-src";
 /** On <html> from a fresh load until the app is ready: cards off screen skip their layout. */
 export const SKIP_OFFSCREEN_ATTRIBUTE = "data-skip-offscreen-cards";
 /** The elements app/globals.css skips under that attribute (the same selector there). */
@@ -21,7 +23,18 @@ export const SKIPPED_CARDS = ".event-list > li";
  * The inline loader, sent as its source text: plain ES2017 with no imports, since it runs before
  * anything else on the page. Exported for its unit test, which runs it in jsdom.
  */
-export function appOnIntentLoader(deviceSavesCookie: string, readyEvent: string, attribute: string, flightType: string, heldForms: string, skipOffscreen: string, skippedCards: string): void {
+export function appOnIntentLoader(
+  deviceSavesCookie: string,
+  readyEvent: string,
+  attribute: string,
+  flightType: string,
+  heldForms: string,
+  skipOffscreen: string,
+  skippedCards: string,
+  flightSource: string,
+): void {
+  // Read while this script runs: the payload's answer is joined with the document's own nonce.
+  const nonce = (document.currentScript as HTMLScriptElement | null)?.nonce || "";
   // Cards off screen are laid out at the size they are guessed to have until they come near it
   // (decision 029). Where the browser restores an offset — Back to a document it did not keep, a
   // reload, and (once the app runs) Back within the app — every card must be laid out at its real
@@ -59,11 +72,21 @@ export function appOnIntentLoader(deviceSavesCookie: string, readyEvent: string,
   let started = false;
   let ready = false;
   let bypass = false;
-  function load(): void {
+  function load(preloadOnly?: boolean): void {
     const placeholders = document.querySelectorAll("script[" + attribute + "]");
     for (let i = 0; i < placeholders.length; i++) {
       const src = placeholders[i].getAttribute(attribute) || "";
       if (loaded[src]) continue;
+      if (preloadOnly) {
+        // Downloaded while the payload comes, run only after it: Next reads the payload when it starts.
+        const link = document.createElement("link");
+        link.rel = "preload";
+        link.setAttribute("as", "script");
+        link.href = src;
+        link.nonce = nonce;
+        document.head.appendChild(link);
+        continue;
+      }
       loaded[src] = true;
       const script = document.createElement("script");
       script.src = src;
@@ -74,28 +97,55 @@ export function appOnIntentLoader(deviceSavesCookie: string, readyEvent: string,
   }
   // The RSC payload, in document order, into the queue Next's client reads when it runs: each
   // inert script holds `self.__next_f.push(<JSON>)` as Next wrote it (JSON.parse: no eval under the CSP).
-  function pushPayload(): void {
+  function queue(): unknown[] {
     const w = window as unknown as { __next_f?: unknown[] };
-    const queue = (w.__next_f = w.__next_f || []);
-    const inert = document.querySelectorAll('script[type="' + flightType + '"]:not([data-pushed])');
+    return (w.__next_f = w.__next_f || []);
+  }
+  function pushPayload(): void {
+    const inert = document.querySelectorAll('script[type="' + flightType + '"]:not([data-pushed]):not([' + flightSource + "])");
     for (let i = 0; i < inert.length; i++) {
       const text = inert[i].textContent || "";
       inert[i].setAttribute("data-pushed", "");
-      queue.push(JSON.parse(text.slice(text.indexOf("(") + 1, text.lastIndexOf(")"))));
+      queue().push(JSON.parse(text.slice(text.indexOf("(") + 1, text.lastIndexOf(")"))));
     }
   }
-  function loadAll(): void {
-    pushPayload();
-    load();
+  // No app after all (its payload or a script did not come): held saves post as they would without
+  // JavaScript, and later taps are left to the browser.
+  let failed = false;
+  function giveUp(): void {
+    if (ready || failed) return;
+    failed = true;
+    bypass = true;
+    replay();
+    bypass = false;
+  }
+  // After the whole document is parsed, so every inert payload script, or the marker of a stored
+  // page's payload (fetched first: Next's scripts run only after all of it is queued), is there.
+  function begin(): void {
+    const marker = document.querySelector("script[" + flightSource + "]");
+    if (!marker) {
+      pushPayload();
+      load();
+      return;
+    }
+    load(true);
+    fetch((marker.getAttribute(flightSource) || "") + "&nonce=" + encodeURIComponent(nonce), { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) throw new Error("payload " + response.status);
+        return response.json();
+      })
+      .then(function (segments: unknown[]) {
+        for (let i = 0; i < segments.length; i++) queue().push(segments[i]);
+        load();
+      })
+      .catch(giveUp);
   }
   function start(): void {
     if (started) return;
     started = true;
     for (let i = 0; i < intents.length; i++) removeEventListener(intents[i], start, true);
-    loadAll();
-    // Started while the page streams: the rest of the payload before Next closes its stream (Next
-    // listens for this event after this listener, as its scripts run later).
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", loadAll);
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", begin);
+    else begin();
   }
   // React's hydration sets a prefilled textarea's value back to the server's text: what the visitor
   // typed meanwhile is put back, with an input event so the component's state follows.
@@ -157,7 +207,7 @@ export function appOnIntentLoader(deviceSavesCookie: string, readyEvent: string,
     "submit",
     function (event: SubmitEvent) {
       const form = event.target as HTMLFormElement;
-      if (ready || bypass || !form.matches || !form.matches(heldForms)) return;
+      if (ready || bypass || failed || !form.matches || !form.matches(heldForms)) return;
       event.preventDefault();
       event.stopImmediatePropagation();
       // On the control the visitor used (a save button; the save form itself shows nothing).
@@ -178,7 +228,7 @@ export function appOnIntentLoader(deviceSavesCookie: string, readyEvent: string,
     "click",
     function (event: MouseEvent) {
       const target = event.target as Element;
-      if (ready || !target.closest) return;
+      if (ready || failed || !target.closest) return;
       const control = target.closest<HTMLElement>('button[type="button"]:not([popovertarget])');
       if (!control) return;
       event.preventDefault();

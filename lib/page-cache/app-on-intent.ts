@@ -2,7 +2,7 @@ import type http from "node:http";
 import { StringDecoder } from "node:string_decoder";
 import zlib from "node:zlib";
 import { DEVICE_SAVES_COOKIE } from "../itinerary/device-saves";
-import { APP_FLIGHT_TYPE, APP_READY_EVENT, APP_SCRIPT_ATTRIBUTE, HELD_FORMS, SKIP_OFFSCREEN_ATTRIBUTE, SKIPPED_CARDS, appOnIntentLoader } from "./app-on-intent-loader";
+import { APP_FLIGHT_SOURCE_ATTRIBUTE, APP_FLIGHT_TYPE, APP_READY_EVENT, APP_SCRIPT_ATTRIBUTE, HELD_FORMS, SKIP_OFFSCREEN_ATTRIBUTE, SKIPPED_CARDS, appOnIntentLoader } from "./app-on-intent-loader";
 import { isNextVariant, PUBLIC_PAGE } from "./front-door";
 import { interceptRequests } from "../http/request-hook";
 
@@ -30,7 +30,7 @@ const APP_SCRIPT = /<script src="(\/_next\/static\/[^"]+\.js)"([^>]*)><\/script>
 const FLIGHT_OPEN = "self.__next_f.push(";
 const FLIGHT_SCRIPT = /<script(?: nonce="[^"]*")?>self\.__next_f\.push\(/g;
 const APP_PRELOAD = /<link rel="preload" as="script"[^>]*href="\/_next\/static\/[^"]+\.js"[^>]*\/?>/g;
-const LOADER_SOURCE = `(${appOnIntentLoader.toString()})(${[DEVICE_SAVES_COOKIE, APP_READY_EVENT, APP_SCRIPT_ATTRIBUTE, APP_FLIGHT_TYPE, HELD_FORMS, SKIP_OFFSCREEN_ATTRIBUTE, SKIPPED_CARDS].map((value) => JSON.stringify(value)).join(",")})`;
+const LOADER_SOURCE = `(${appOnIntentLoader.toString()})(${[DEVICE_SAVES_COOKIE, APP_READY_EVENT, APP_SCRIPT_ATTRIBUTE, APP_FLIGHT_TYPE, HELD_FORMS, SKIP_OFFSCREEN_ATTRIBUTE, SKIPPED_CARDS, APP_FLIGHT_SOURCE_ATTRIBUTE].map((value) => JSON.stringify(value)).join(",")})`;
 
 /**
  * Rewrites a page's HTML as it streams: each chunk script becomes a placeholder (the first one

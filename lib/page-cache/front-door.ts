@@ -5,6 +5,7 @@ import type { Fill } from "./direct-fill";
 import { DISPLAY_ZONE_COOKIE } from "../time/display-zone-preference";
 import { HIDDEN_VENUES_COOKIE } from "../timetable/hidden-venues";
 import { joinWithNonce, splitAtNonce, UNCACHEABLE, type PageHtmlStore, type Stored, type StoredPage } from "./page-html-store";
+import { detachFlight, FLIGHT_PATH, readFlightRequest } from "./detached-flight";
 
 // Anonymous visitors' public pages answered from stored HTML before Next sees the request
 // (docs/decisions/022-cached-page-html.md). Next renders every page per request because of the
@@ -65,8 +66,8 @@ export interface FrontDoorOptions {
   fill?: Fill;
 }
 
-/** Reads the cookie header: null when a session cookie is present, else the two values the key needs. */
-function keyCookies(header: string | undefined): { zone: string | null; hidden: string | null } | null {
+/** Reads the cookie header: null when a session cookie is present (unless `anySession`), else the two values the key needs. */
+function keyCookies(header: string | undefined, anySession = false): { zone: string | null; hidden: string | null } | null {
   let zone: string | null = null;
   let hidden: string | null = null;
   for (const pair of (header ?? "").split(";")) {
@@ -74,7 +75,10 @@ function keyCookies(header: string | undefined): { zone: string | null; hidden: 
     const name = (at < 0 ? pair : pair.slice(0, at)).trim();
     if (!name) continue;
     // next-auth.session-token, __Secure-next-auth.session-token and their chunks (.0, .1, …).
-    if (name.includes("next-auth.session-token")) return null;
+    if (name.includes("next-auth.session-token")) {
+      if (anySession) continue;
+      return null;
+    }
     const value = at < 0 ? "" : pair.slice(at + 1).trim();
     if (name === DISPLAY_ZONE_COOKIE) zone = value;
     else if (name === HIDDEN_VENUES_COOKIE) hidden = value;
@@ -108,7 +112,11 @@ export function cacheableRequest(request: http.IncomingMessage, today: string, s
   if (!PUBLIC_PAGE.test(path)) return null;
   if (isNextVariant(request, target)) return null;
   if (isBot(request.headers["user-agent"] ?? "")) return null;
-  const cookies = keyCookies(request.headers.cookie);
+  return pageCacheable(target, keyCookies(request.headers.cookie), today);
+}
+
+/** A page's key for an anonymous visitor with these cookies' values (null: not cacheable). */
+function pageCacheable(target: string, cookies: ReturnType<typeof keyCookies>, today: string): Cacheable | null {
   if (!cookies) return null;
   const cookie = [
     cookies.zone === null ? null : `${DISPLAY_ZONE_COOKIE}=${cookies.zone}`,
@@ -151,7 +159,11 @@ export function fillPage(options: FrontDoorOptions, target: string, cacheable: C
         }
         const body = Buffer.concat(chunks);
         const etag = typeof response.headers.etag === "string" ? response.headers.etag : null;
-        resolve({ status, headers: replayed, parts: nonce ? splitAtNonce(body, nonce) : [body], bytes: body.length + 1024, etag, gzipped: null });
+        const detached = cacheable.kind === "page" && nonce ? detachFlight(body.toString("utf8"), target, nonce) : null;
+        if (!detached || !nonce) return resolve({ status, headers: replayed, parts: nonce ? splitAtNonce(body, nonce) : [body], bytes: body.length + 1024, etag, gzipped: null });
+        const flight = { id: detached.id, parts: splitAtNonce(Buffer.from(detached.flight), nonce) };
+        const page = Buffer.from(detached.html);
+        resolve({ status, headers: replayed, parts: splitAtNonce(page, nonce), bytes: page.length + detached.flight.length + 1024, etag, gzipped: null, flight });
       });
     });
     request.on("timeout", () => request.destroy(new Error("page fill timed out")));
@@ -212,6 +224,44 @@ function answer(options: FrontDoorOptions, request: http.IncomingMessage, respon
   });
 }
 
+function sendJson(response: http.ServerResponse, status: number, body: string | Buffer, gzip: boolean): void {
+  const headers: http.OutgoingHttpHeaders = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff", vary: "Accept-Encoding" };
+  if (!gzip) return void response.writeHead(status, { ...headers, "content-length": Buffer.byteLength(body) }).end(body);
+  zlib.gzip(body, { level: 1 }, (error, zipped) => {
+    if (error) return void response.writeHead(status, { ...headers, "content-length": Buffer.byteLength(body) }).end(body);
+    response.writeHead(status, { ...headers, "content-encoding": "gzip", "content-length": zipped.length }).end(zipped);
+  });
+}
+
+/**
+ * A stored page's RSC payload (./detached-flight.ts), joined with the asking document's nonce: the
+ * page's entry for these cookies' values, rendered again if it is gone, and served only if its payload
+ * is the one the document names. A session cookie set since the page loaded does not change which
+ * anonymous page that was. Otherwise 404: the loader then leaves the page working without the app.
+ */
+async function answerFlight(options: FrontDoorOptions, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+  const url = request.url ?? "";
+  const asked = readFlightRequest(url.slice(url.indexOf("?") + 1));
+  const gzip = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
+  if ("error" in asked) return sendJson(response, 400, JSON.stringify({ error: asked.error }), false);
+  const path = asked.page.split("?")[0];
+  const cacheable = PUBLIC_PAGE.test(path) ? pageCacheable(asked.page, keyCookies(request.headers.cookie, true), options.today()) : null;
+  let stored: Stored | null = null;
+  if (cacheable) {
+    try {
+      const version = await options.version();
+      const throughNext = () => fillPage(options, asked.page, cacheable);
+      stored = await options.store.get(cacheable.key, version, () => (options.fill ? options.fill(asked.page, cacheable, throughNext) : throughNext()));
+    } catch {
+      // The database away, or the render failed: the same answer as a payload no longer held.
+    }
+  }
+  if (!stored || stored === UNCACHEABLE || stored.flight?.id !== asked.id) {
+    return sendJson(response, 404, JSON.stringify({ error: "This page's app data is no longer held here (the programme changed since it loaded): reload the page." }), false);
+  }
+  sendJson(response, 200, joinWithNonce(stored.flight.parts, asked.nonce), gzip);
+}
+
 type Handler = (request: http.IncomingMessage, response: http.ServerResponse) => void;
 export type FrontDoor = (request: http.IncomingMessage, response: http.ServerResponse, next: Handler) => void;
 
@@ -221,6 +271,10 @@ export type FrontDoor = (request: http.IncomingMessage, response: http.ServerRes
  */
 export function frontDoor(options: FrontDoorOptions): FrontDoor {
   return (request, response, next) => {
+    if (request.method === "GET" && (request.url ?? "").startsWith(FLIGHT_PATH + "?")) {
+      answerFlight(options, request, response).catch((error: Error) => response.destroy(error));
+      return;
+    }
     const cacheable = cacheableRequest(request, options.today(), options.secret);
     if (!cacheable) return next(request, response);
     void (async () => {

@@ -17,6 +17,8 @@ export interface StoredPage {
   etag: string | null;
   /** Data only: the body gzipped, made on the first request that accepts gzip. */
   gzipped: Buffer | null;
+  /** A page's RSC payload, out of its HTML (./detached-flight.ts): its id, cut at the nonce like the body. */
+  flight?: { id: string; parts: Buffer[] };
 }
 
 /** A key whose answer must not be cached (a 404, a redirect, a cookie set): pass it to Next. */

@@ -12,12 +12,15 @@ function isAppChunk(request: Request): boolean {
   return request.resourceType() === "script" && new URL(request.url()).pathname.startsWith("/_next/static/");
 }
 
-/** Counts the app's chunk requests and document requests of the page from now on. */
-function watch(page: Page): { chunks: string[]; documents: string[] } {
-  const seen = { chunks: [] as string[], documents: [] as string[] };
+/** Counts the app's chunk requests, document requests and RSC payload answers (decision 030) of the page from now on. */
+function watch(page: Page): { chunks: string[]; documents: string[]; payloads: number[] } {
+  const seen = { chunks: [] as string[], documents: [] as string[], payloads: [] as number[] };
   page.on("request", (request) => {
     if (isAppChunk(request)) seen.chunks.push(request.url());
     if (request.resourceType() === "document") seen.documents.push(request.url());
+  });
+  page.on("response", (response) => {
+    if (new URL(response.url()).pathname === "/_app/flight") seen.payloads.push(response.status());
   });
   return seen;
 }
@@ -30,6 +33,11 @@ test("a page loads no script of the app until the visitor's first intent, then h
   expect(await page.locator("script[data-app-src]").count()).toBeGreaterThan(0);
   // Only the noModule polyfill (which this browser never fetches) remains a real script element.
   expect(await page.locator('script[src^="/_next/static/"]:not([nomodule])').count()).toBe(0);
+  // A stored page's RSC payload is not in its document: a marker says where the loader gets it.
+  const html = await (await page.request.get(DAY)).text();
+  expect(html).not.toContain("self.__next_f.push([1");
+  expect(await page.locator("script[data-app-flight-src]").count()).toBe(1);
+  expect(seen.payloads).toEqual([]);
 
   // A save on the device is the app's work: it happens after the tap made the app load.
   const button = page.locator("button.save-event").first();
@@ -41,6 +49,7 @@ test("a page loads no script of the app until the visitor's first intent, then h
   // The flag that makes the next page start the app at once (to show this save).
   await expect.poll(() => page.evaluate(() => document.cookie)).toContain("expo2017-device-saves=1");
   expect(seen.documents).toEqual([DAY].map((path) => new URL(path, page.url()).href));
+  expect(seen.payloads).toEqual([200]);
 });
 
 test("a save tapped before the app is ready is held, then made by the app without a page load", async ({ page }) => {

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
+import { FLIGHT_PATH } from "@/lib/page-cache/detached-flight";
 import { FILL_HEADER, frontDoor, type FrontDoorOptions } from "@/lib/page-cache/front-door";
 import { PageHtmlStore, UNCACHEABLE } from "@/lib/page-cache/page-html-store";
 
@@ -37,7 +38,10 @@ function renderLikeNext(request: http.IncomingMessage, response: http.ServerResp
   if (url === "/national-days/sets-cookie") headers["set-cookie"] = "x=1";
   const rsc = request.headers.rsc ? "payload" : "document";
   response.writeHead(200, headers);
-  response.end(`<html><script nonce="${nonce}">boot()</script><p>${rsc} ${url} user:${user} zone:${zone} version:${version}</p><script nonce="${nonce}">more()</script>${"<!-- padding -->".repeat(100)}</html>`);
+  // Pakistan Day carries an RSC payload as lib/page-cache/app-on-intent.ts leaves it (inert), the
+  // nonce inside it as Next writes it.
+  const flight = url === "/pakistan-day" ? `<script type="application/x-app-flight">self.__next_f.push([1,"${user} ${zone} ${version} nonce:${nonce} \\u003c/p>"])</script><script type="application/x-app-flight">self.__next_f.push([1,"second"])</script>` : "";
+  response.end(`<html><script nonce="${nonce}">boot()</script><p>${rsc} ${url} user:${user} zone:${zone} version:${version}</p><script nonce="${nonce}">more()</script>${flight}${"<!-- padding -->".repeat(100)}</html>`);
 }
 
 const options: FrontDoorOptions = {
@@ -185,6 +189,61 @@ describe("page front door", () => {
     expect([conditional.status, conditional.body, conditional.headers.etag]).toEqual([304, "", '"v1"']);
     expect(JSON.parse(otherHost.body).host).toEqual("expo.example");
     expect(renders).toEqual(["/api/events?date=2017-08-14", "/api/events?date=2017-08-14", "/calendar/u/secret.ics", "/calendar/u/secret.ics"]);
+  });
+
+  describe("a stored page's RSC payload, out of its HTML (decision 030)", () => {
+    const markerOf = (body: string) => /data-app-flight-src="([^"]+)"/.exec(body)?.[1]?.replace(/&amp;/g, "&");
+
+    it("leaves the document with a marker in its place and answers it, in order, with the asking document's nonce", async () => {
+      const page = await get("/pakistan-day");
+      expect(page.body).not.toContain("self.__next_f.push");
+      expect(page.body).toContain('<script nonce="' + page.policyNonce + '">more()</script><script type="application/x-app-flight" data-app-flight-src=');
+      const source = markerOf(page.body) ?? "";
+      expect(source).toMatch(new RegExp(`^${FLIGHT_PATH}\\?page=%2Fpakistan-day&id=[\\w-]{22}$`));
+
+      const flight = await get(`${source}&nonce=${encodeURIComponent(page.policyNonce ?? "")}`, { "accept-encoding": "gzip" });
+      expect(flight.status).toBe(200);
+      expect(flight.headers["content-type"]).toBe("application/json; charset=utf-8");
+      expect(flight.headers["content-encoding"]).toBe("gzip");
+      expect(JSON.parse(flight.body)).toEqual([[1, `anonymous Asia/Almaty v1 nonce:${page.policyNonce} </p>`], [1, "second"]]);
+      expect(renders).toEqual(["/pakistan-day"]);
+
+      // Signed in since the page loaded: still that anonymous page's payload, not a user's.
+      const signedIn = await get(`${source}&nonce=${encodeURIComponent(page.policyNonce ?? "")}`, { cookie: "next-auth.session-token=alice" });
+      expect(JSON.parse(signedIn.body)[0][1]).toContain("anonymous");
+    });
+
+    it("renders the page again when its entry is gone, and answers 404 when the payload is no longer the document's", async () => {
+      const page = await get("/pakistan-day");
+      const source = markerOf(page.body) ?? "";
+      store.clear("v1");
+      expect((await get(`${source}&nonce=AAAAAAAAAAAAAAAAAAAAAA==`)).status).toBe(200);
+      expect(renders).toEqual(["/pakistan-day", "/pakistan-day"]);
+
+      version = "v2";
+      const stale = await get(`${source}&nonce=AAAAAAAAAAAAAAAAAAAAAA==`);
+      expect(stale.status).toBe(404);
+      expect(JSON.parse(stale.body).error).toMatch(/reload the page/);
+      expect(stale.headers["cache-control"]).toBe("no-store");
+    });
+
+    it("refuses a malformed request with a message naming the parameter, and a page it does not store", async () => {
+      const id = "a".repeat(22);
+      const cases: [string, number, RegExp][] = [
+        [`${FLIGHT_PATH}?id=${id}&nonce=AAAAAAAAAAAAAAAAAAAAAA==`, 400, /^page/],
+        [`${FLIGHT_PATH}?page=%2F%2Fevil.example&id=${id}&nonce=AAAAAAAAAAAAAAAAAAAAAA==`, 400, /^page/],
+        [`${FLIGHT_PATH}?page=%2Fpakistan-day&id=short&nonce=AAAAAAAAAAAAAAAAAAAAAA==`, 400, /^id/],
+        [`${FLIGHT_PATH}?page=%2Fpakistan-day&id=${id}`, 400, /^nonce/],
+        [`${FLIGHT_PATH}?page=%2Fpakistan-day&id=${id}&nonce=%22%7D%3Cscript%3E`, 400, /^nonce/],
+        [`${FLIGHT_PATH}?page=%2Fitinerary&id=${id}&nonce=AAAAAAAAAAAAAAAAAAAAAA==`, 404, /reload/],
+      ];
+      for (const [path, status, message] of cases) {
+        const answer = await get(path);
+        expect([path, answer.status]).toEqual([path, status]);
+        expect(JSON.parse(answer.body).error).toMatch(message);
+      }
+      expect(renders).toEqual([]);
+    });
   });
 
   it("remembers an uncacheable key only for its version", async () => {
