@@ -34,7 +34,8 @@ export function appOnIntentLoader(
   flightSource: string,
 ): void {
   // Read while this script runs: the payload's answer is joined with the document's own nonce.
-  const nonce = (document.currentScript as HTMLScriptElement | null)?.nonce || "";
+  const current = document.currentScript as HTMLScriptElement | null;
+  const nonce = (current && current.nonce) || "";
   // Cards off screen are laid out at the size they are guessed to have until they come near it
   // (decision 029). Where the browser restores an offset — Back to a document it did not keep, a
   // reload, and (once the app runs) Back within the app — every card must be laid out at its real
