@@ -114,8 +114,11 @@ export async function mergeDeviceSaves(userId: string, body: unknown): Promise<O
       toAdd.push(event.id);
     }
   }
-  // skipDuplicates: a save made meanwhile from another tab is not an error.
+  // skipDuplicates: a save made meanwhile from another tab is not an error. In event order, whatever
+  // order the device listed them in: two merges at once then take the rows' locks in the same order,
+  // and one waits for the other instead of the two deadlocking.
   if (toAdd.length) {
+    toAdd.sort((a, b) => a - b);
     await prisma.savedEvent.createMany({ data: toAdd.map((eventId) => ({ userId, eventId })), skipDuplicates: true });
   }
   return { status: 200, body: { ...report } };

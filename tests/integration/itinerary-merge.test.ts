@@ -1,3 +1,4 @@
+import pg from "pg";
 import { POST } from "@/app/api/itinerary/merge/route";
 import { prisma } from "@/lib/db";
 import { resetTestEvents, resetUserData } from "../helpers/db";
@@ -82,9 +83,33 @@ describe("POST /api/itinerary/merge", () => {
     expect([await savedSlugs(alice), await savedSlugs(bob)]).toEqual([["test-a", "test-c"], ["test-c"]]);
   });
 
-  test("two merges at once leave one row per event", async () => {
-    await Promise.all([merge(aliceCookie, { slugs: ["test-a", "test-b"] }), merge(aliceCookie, { slugs: ["test-b", "test-a"] })]);
-    expect(await savedSlugs(alice)).toEqual(["test-a", "test-b"]);
+  test("two merges at once, listing the events in opposite orders, both answer 200 and leave one row per event", async () => {
+    // Made to overlap for certain: another transaction holds the middle event's row, so each merge
+    // takes the rows on its side of it and waits there. Inserting in the order given, each would
+    // then need the other's rows: a deadlock, one merge failing with a 500 (seen once in CI).
+    const many = Array.from({ length: 9 }, (_, index) => ({ slug: `test-many-${index}`, start: "2017-07-05T10:00:00Z", end: "2017-07-05T11:00:00Z" }));
+    await createTestEvents(many);
+    const slugs = many.map((event) => event.slug);
+    const middle = await prisma.event.findUniqueOrThrow({ where: { slug: "test-many-4" }, select: { id: true } });
+    const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await holder.connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query(`INSERT INTO "SavedEvent" ("userId", "eventId", "updatedAt") VALUES ($1, $2, now())`, [alice.id, middle.id]);
+      const merges = Promise.all([merge(aliceCookie, { slugs }), merge(aliceCookie, { slugs: [...slugs].reverse() })]);
+      // Both merges are waiting on the held row (or on each other) before it is let go.
+      for (let waited = 0; waited < 200; waited++) {
+        const { rows } = await holder.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`);
+        if (rows[0].n >= 2) break;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      await holder.query("ROLLBACK");
+      const answers = await merges;
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+    } finally {
+      await holder.end();
+    }
+    expect(await savedSlugs(alice)).toEqual([...slugs].sort());
   });
 
   test("an empty list adds nothing", async () => {
