@@ -73,24 +73,34 @@ export function appOnIntentLoader(
   let started = false;
   let ready = false;
   let bypass = false;
-  function load(preloadOnly?: boolean): void {
+  // The chunks the placeholders name that no script loads yet.
+  function chunksToLoad(): string[] {
     const placeholders = document.querySelectorAll("script[" + attribute + "]");
+    const sources: string[] = [];
     for (let i = 0; i < placeholders.length; i++) {
       const src = placeholders[i].getAttribute(attribute) || "";
-      if (loaded[src]) continue;
-      if (preloadOnly) {
-        // Downloaded while the payload comes, run only after it: Next reads the payload when it starts.
-        const link = document.createElement("link");
-        link.rel = "preload";
-        link.setAttribute("as", "script");
-        link.href = src;
-        link.nonce = nonce;
-        document.head.appendChild(link);
-        continue;
-      }
-      loaded[src] = true;
+      if (!loaded[src]) sources.push(src);
+    }
+    return sources;
+  }
+  // Downloaded while a stored page's payload comes, run only after it: Next reads the payload when it starts.
+  function preload(): void {
+    const sources = chunksToLoad();
+    for (let i = 0; i < sources.length; i++) {
+      const link = document.createElement("link");
+      link.rel = "preload";
+      link.setAttribute("as", "script");
+      link.href = sources[i];
+      link.nonce = nonce;
+      document.head.appendChild(link);
+    }
+  }
+  function load(): void {
+    const sources = chunksToLoad();
+    for (let i = 0; i < sources.length; i++) {
+      loaded[sources[i]] = true;
       const script = document.createElement("script");
-      script.src = src;
+      script.src = sources[i];
       // The attribute, not only the property: React looks hoisted scripts up by `script[async]`.
       script.setAttribute("async", "");
       document.head.appendChild(script);
@@ -129,7 +139,7 @@ export function appOnIntentLoader(
       load();
       return;
     }
-    load(true);
+    preload();
     fetch((marker.getAttribute(flightSource) || "") + "&nonce=" + encodeURIComponent(nonce), { credentials: "same-origin" })
       .then(function (response) {
         if (!response.ok) throw new Error("payload " + response.status);

@@ -25,6 +25,8 @@ import { detachFlight, FLIGHT_PATH, readFlightRequest } from "./detached-flight"
 
 /** Where the rendered copy comes from, so it passes the front door instead of looping. */
 export const FILL_HEADER = "x-expo-page-fill";
+/** A payload request's start (./detached-flight.ts), tested on every request. */
+const FLIGHT_QUERY = FLIGHT_PATH + "?";
 /** Stands for the nonce in stored header values. */
 const NONCE_MARK = "\u0000nonce\u0000";
 
@@ -224,6 +226,17 @@ function answer(options: FrontDoorOptions, request: http.IncomingMessage, respon
   });
 }
 
+/** What the store holds for `target` at the current version, filled on a miss; null when neither could be had. */
+async function storedAnswer(options: FrontDoorOptions, target: string, cacheable: Cacheable): Promise<Stored | null> {
+  try {
+    const version = await options.version();
+    const throughNext = () => fillPage(options, target, cacheable);
+    return await options.store.get(cacheable.key, version, () => (options.fill ? options.fill(target, cacheable, throughNext) : throughNext()));
+  } catch {
+    return null;
+  }
+}
+
 function sendJson(response: http.ServerResponse, status: number, body: string | Buffer, gzip: boolean): void {
   const headers: http.OutgoingHttpHeaders = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff", vary: "Accept-Encoding" };
   if (!gzip) return void response.writeHead(status, { ...headers, "content-length": Buffer.byteLength(body) }).end(body);
@@ -246,16 +259,8 @@ async function answerFlight(options: FrontDoorOptions, request: http.IncomingMes
   if ("error" in asked) return sendJson(response, 400, JSON.stringify({ error: asked.error }), false);
   const path = asked.page.split("?")[0];
   const cacheable = PUBLIC_PAGE.test(path) ? pageCacheable(asked.page, keyCookies(request.headers.cookie, true), options.today()) : null;
-  let stored: Stored | null = null;
-  if (cacheable) {
-    try {
-      const version = await options.version();
-      const throughNext = () => fillPage(options, asked.page, cacheable);
-      stored = await options.store.get(cacheable.key, version, () => (options.fill ? options.fill(asked.page, cacheable, throughNext) : throughNext()));
-    } catch {
-      // The database away, or the render failed: the same answer as a payload no longer held.
-    }
-  }
+  // The database away, or the render failed (null): the same answer as a payload no longer held.
+  const stored = cacheable ? await storedAnswer(options, asked.page, cacheable) : null;
   if (!stored || stored === UNCACHEABLE || stored.flight?.id !== asked.id) {
     return sendJson(response, 404, JSON.stringify({ error: "This page's app data is no longer held here (the programme changed since it loaded): reload the page." }), false);
   }
@@ -271,22 +276,15 @@ export type FrontDoor = (request: http.IncomingMessage, response: http.ServerRes
  */
 export function frontDoor(options: FrontDoorOptions): FrontDoor {
   return (request, response, next) => {
-    if (request.method === "GET" && (request.url ?? "").startsWith(FLIGHT_PATH + "?")) {
+    if (request.method === "GET" && (request.url ?? "").startsWith(FLIGHT_QUERY)) {
       answerFlight(options, request, response).catch((error: Error) => response.destroy(error));
       return;
     }
     const cacheable = cacheableRequest(request, options.today(), options.secret);
     if (!cacheable) return next(request, response);
     void (async () => {
-      let stored: Stored | null = null;
-      try {
-        const version = await options.version();
-        const target = request.url ?? "/";
-        const throughNext = () => fillPage(options, target, cacheable);
-        stored = await options.store.get(cacheable.key, version, () => (options.fill ? options.fill(target, cacheable, throughNext) : throughNext()));
-      } catch {
-        // The version unknown (database away before any read) or the fill failed: Next answers.
-      }
+      // Null when the version is unknown (database away before any read) or the fill failed: Next answers.
+      const stored = await storedAnswer(options, request.url ?? "/", cacheable);
       if (stored && stored !== UNCACHEABLE && !response.headersSent) answer(options, request, response, stored);
       else next(request, response);
     })();
